@@ -1,0 +1,53 @@
+/** Types shared by every assertion kind, the suite schema and the records. */
+
+/**
+ * One assertion as written in a suite (after templating): `{type, value?, ...options}`.
+ * `not: true` or a `not-` prefix on `type` negates it.
+ */
+export interface AssertionSpec {
+  type: string;
+  value?: unknown;
+  not?: boolean;
+  /** Relative weight in the case score. @default 1 */
+  weight?: number;
+  /** Name to aggregate this assertion's score under. */
+  metric?: string;
+  [option: string]: unknown;
+}
+
+/** What an assertion looks at: the recorded answer and its run facts. */
+export interface Answer {
+  output: string;
+  finishReason: string | null;
+  latencyMs: number | null;
+  /** Estimated cost in USD, null when the suite has no pricing. */
+  cost: number | null;
+  completionTokens: number | null;
+  citations: { url: string; title: string | null }[];
+}
+
+/** The outcome of one assertion. */
+export interface AssertionResult {
+  type: string;
+  pass: boolean;
+  /** In 0..1. */
+  score: number;
+  /** Short human sentence: "expected to contain 'Paris', got 'The capital is Lyon…'". */
+  reason: string;
+  weight: number;
+  metric: string | null;
+  /** Set when the assertion itself could not be evaluated (e.g. a malformed grader answer). */
+  error: string | null;
+}
+
+/** A message sent to a grader model. */
+export interface GraderMessage {
+  role: 'system' | 'user';
+  content: string;
+}
+
+/**
+ * Sends a grader request (temperature 0 and a fixed seed are the caller's job) and resolves with the grader's
+ * raw text. Injected by the runner so that `assert` stays free of I/O; it rejects on API errors.
+ */
+export type GradeFn = (messages: GraderMessage[], options: { model: string | undefined }) => Promise<string>;
