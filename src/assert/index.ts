@@ -1,5 +1,16 @@
-/** Public surface of the assertions: pure scoring of recorded answers, and the metrics over them. */
+/** Public surface of the assertions: pure scoring of recorded answers, the spec schema, and the metrics. */
 export type { Answer, AssertionResult, AssertionSpec, GradeFn, GraderMessage } from './types.js';
+export type { AssertionKind, Check, KindContext } from './kind.js';
+export { assertionSpecSchema, validateAssertion } from './schema.js';
+export type { AssertionIssue, ValidAssertionSpec } from './schema.js';
+export { scoreAnswer } from './score.js';
+export { scoreCase } from './score-case.js';
+export type { CaseScore } from './score-case.js';
+export { parseExpectedShorthand } from './shorthand.js';
+export { assertionTypes } from './registry.js';
+export { suggest } from './suggest.js';
+export { buildGraderMessages, parseGraderVerdict, DEFAULT_GRADER_MODEL, GRADER_MARKER } from './grader.js';
+export type { GraderVerdict } from './grader.js';
 export { wilsonInterval, Z_95 } from './metrics/wilson.js';
 export type { Interval } from './metrics/wilson.js';
 export { passAtK, passHatK } from './metrics/pass-at-k.js';

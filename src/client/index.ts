@@ -1,2 +1,32 @@
 /** Public surface of the Onetoken client. */
 export type { ChatMessage, ChatRequest, ChatRole, Citation, Completion, Usage } from './types.js';
+export type {
+  ClientEvent,
+  ClientOptions,
+  CompleteContext,
+  ModelLimits,
+  ModelStatus,
+  OnetokenClient,
+  RetryOptions,
+  TimeoutOptions,
+} from './options.js';
+export { createClient } from './client.js';
+export { DEFAULT_BASE_URL, MOCK_API_KEY, resolveClientEnv } from './env.js';
+export {
+  AbortedError,
+  ApiError,
+  AuthError,
+  BadRequestError,
+  ConnectionError,
+  NotFoundError,
+  ProtocolError,
+  QuotaError,
+  RateLimitError,
+  ServerError,
+  StatusError,
+  TimeoutError,
+  isApiError,
+  type ApiErrorContext,
+} from './api-errors.js';
+export type { TimeoutPhase } from './failure.js';
+export { estimateRequestTokens } from './token-estimate.js';

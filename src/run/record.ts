@@ -80,9 +80,13 @@ export interface RunMeta {
   tool: { name: 'onetoken-eval'; version: string };
   suite: { name: string; path: string; hash: string };
   planHash: string;
-  /** Cells in this run directory's (possibly sharded or filtered) plan. */
+  /** Cells of the whole (filtered, unsharded) plan; `index` of a record is below this. */
+  planCells: number;
+  /** Cells this run directory is responsible for (its shard of the plan). */
   cells: number;
   shard: { index: number; count: number } | null;
+  /** Model labels of the plan in plan order, so reports can lay out a column per model even when a shard or filter left a model without cells. */
+  models: string[];
   /** The command-line arguments that shape the plan and the run; never the key. */
   args: Record<string, unknown>;
   baseUrl: string;

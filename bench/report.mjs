@@ -1,0 +1,168 @@
+/**
+ * Memory of the report writer: streams 10,000 and 100,000 synthetic cells (about 300 characters of output each)
+ * into `writeReports` from dist/, each size in a fresh child process, and prints the peak RSS of both and their
+ * ratio. Targets: 100k cells <= 200 MiB, 100k / 10k <= 1.5 (memory must not grow with the number of cells).
+ *
+ * Run after `npm run build`: `node bench/report.mjs`, or `run()` from bench/index.mjs.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const SIZES = [10_000, 100_000];
+const MAX_RSS_MIB = 200;
+const MAX_RATIO = 1.5;
+const MODELS = ['mini', 'small', 'medium', 'large', 'search'];
+const PROMPTS = 2;
+const REPEATS = 2;
+const MIB = 1024 * 1024;
+
+const here = fileURLToPath(import.meta.url);
+const distReport = new URL('../dist/report/index.js', import.meta.url);
+
+/** Runs both sizes in child processes and returns the lines to print. */
+export async function run() {
+  const lines = [`report bench: node ${process.version}, ${availableParallelism()} CPUs`];
+  const results = [];
+  for (const cells of SIZES) {
+    const result = await measureInChild(cells);
+    results.push(result);
+    const rate = Math.round(result.cells / (result.ms / 1000));
+    lines.push(`report ${format(result.cells)} cells: peak RSS ${result.maxRssMiB.toFixed(1)} MiB, ${(result.ms / 1000).toFixed(2)} s, ${format(rate)} cells/s`);
+  }
+  const [small, large] = results;
+  const ratio = large.maxRssMiB / small.maxRssMiB;
+  lines.push(`report peak RSS at 100k: ${large.maxRssMiB.toFixed(1)} MiB (target <= ${MAX_RSS_MIB}) ${large.maxRssMiB <= MAX_RSS_MIB ? 'ok' : 'OVER'}`);
+  lines.push(`report RSS ratio 100k / 10k: ${ratio.toFixed(2)} (target <= ${MAX_RATIO}) ${ratio <= MAX_RATIO ? 'ok' : 'OVER'}`);
+  return lines;
+}
+
+/** Whether the lines of `run()` say a target was missed. */
+export function isOverTarget(lines) {
+  return lines.some((line) => line.endsWith(' OVER'));
+}
+
+function measureInChild(cells) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [here, '--child', String(cells)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text) => (stdout += text));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`report bench child for ${cells} cells exited with ${code}`));
+      else resolve(JSON.parse(stdout));
+    });
+  });
+}
+
+/** The child: writes the reports of `cells` synthetic cells and prints its peak RSS as JSON. */
+async function child(cells) {
+  let report;
+  try {
+    report = await import(distReport.href);
+  } catch (error) {
+    throw new Error(`cannot load ${fileURLToPath(distReport)}: run "npm run build" first (${error.message})`);
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'ote-report-bench-'));
+  try {
+    const started = performance.now();
+    await report.writeReports(dir, meta(cells), records(cells), { junitPath: join(dir, 'junit.xml') });
+    const ms = performance.now() - started;
+    // maxRSS is in kilobytes on every platform Node supports.
+    const maxRssMiB = (process.resourceUsage().maxRSS * 1024) / MIB;
+    process.stdout.write(`${JSON.stringify({ cells, ms, maxRssMiB })}\n`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function meta(cells) {
+  return {
+    version: 1,
+    tool: { name: 'onetoken-eval', version: '0.0.0-bench' },
+    suite: { name: 'bench', path: 'bench/report.mjs', hash: 'bench' },
+    planHash: 'bench',
+    planCells: cells,
+    cells,
+    shard: null,
+    models: MODELS,
+    args: {},
+    baseUrl: 'http://127.0.0.1:0/v1',
+    startedAt: '2025-01-01T00:00:00.000Z',
+  };
+}
+
+/** Cells in plan order (prompt, case, repeat, model), generated lazily with a fixed-seed generator. */
+async function* records(cells) {
+  const cases = Math.ceil(cells / (PROMPTS * REPEATS * MODELS.length));
+  let state = 42;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  let index = 0;
+  for (let prompt = 0; prompt < PROMPTS; prompt++) {
+    for (let caseNumber = 0; caseNumber < cases; caseNumber++) {
+      for (let repeat = 0; repeat < REPEATS; repeat++) {
+        for (const model of MODELS) {
+          if (index === cells) return;
+          yield cell(index++, `prompt-${prompt}`, `case-${caseNumber}`, model, repeat, random());
+        }
+      }
+    }
+  }
+}
+
+function cell(index, prompt, caseName, model, repeat, roll) {
+  const isErrored = roll < 0.02;
+  const pass = isErrored ? null : roll < 0.7;
+  const output = isErrored ? null : `Answer ${index}: ${'The quick brown fox jumps over the lazy dog, "quoted", 😀. '.repeat(5)}`.slice(0, 300);
+  return {
+    id: `${prompt}/${caseName}/${model}#${repeat}`,
+    index,
+    prompt,
+    case: caseName,
+    model,
+    modelId: `${model}-id`,
+    repeat,
+    seed: index,
+    requestHash: `hash-${index}`,
+    messages: [{ role: 'user', content: `Question number ${index} about ${caseName}?` }],
+    params: { temperature: 0 },
+    output,
+    finishReason: isErrored ? null : 'stop',
+    usage: isErrored ? null : { promptTokens: 20, completionTokens: 80, totalTokens: 100 },
+    servedModel: `${model}-id`,
+    systemFingerprint: null,
+    responseId: null,
+    requestId: null,
+    citations: [],
+    latencyMs: isErrored ? null : Math.round(200 + roll * 2000),
+    ttftMs: null,
+    attempts: isErrored ? 3 : 1,
+    cached: false,
+    cost: isErrored ? null : 0.0001,
+    error: isErrored ? { code: 'OTE_API_SERVER', message: '500 upstream failed', status: 500, raw: null } : null,
+    assertions: isErrored
+      ? []
+      : [{ type: 'contains', pass, score: pass ? 1 : 0, reason: pass ? 'contains "fox"' : 'expected to contain "cat", got "Answer…"', weight: 1, metric: 'accuracy', error: null }],
+    graderCalls: [],
+    pass,
+    score: pass === null ? null : pass ? 1 : 0,
+  };
+}
+
+function format(value) {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+  const childIndex = process.argv.indexOf('--child');
+  if (childIndex !== -1) {
+    await child(Number(process.argv[childIndex + 1]));
+  } else {
+    const lines = await run();
+    for (const line of lines) console.log(line);
+    if (isOverTarget(lines)) process.exitCode = 1;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The model-graded protocol, kept in one place: the messages sent to the grader and the reading of its verdict.
+ * The mock server recognises grader requests by the marker in the system message and the exact user message
+ * layout, so both are part of the contract.
+ */
+import { firstJsonFence } from './json-answer.js';
+import { truncate } from './reason-text.js';
+import type { GraderMessage } from './types.js';
+
+/** Grader model used when neither the assertion nor the suite names one. */
+export const DEFAULT_GRADER_MODEL = 'gpt-4o-mini';
+
+/** Marker in the grader's system message; the mock server keys on it. */
+export const GRADER_MARKER = 'onetoken-eval grader';
+
+/** A grader's decision about one answer. */
+export interface GraderVerdict {
+  pass: boolean;
+  /** In 0..1. */
+  score: number;
+  reason: string;
+}
+
+const SYSTEM_PROMPT = [
+  `You are the ${GRADER_MARKER}. You judge whether an answer satisfies a rubric.`,
+  'Judge only against the rubric; do not reward length or style the rubric does not ask for.',
+  'Reply with one JSON object and nothing else:',
+  '{"pass": boolean, "score": number between 0 and 1, "reason": string}',
+  'where "reason" is one short sentence explaining the verdict.',
+].join('\n');
+
+/** The system and user messages of a grader request for `rubric` and `answer`. */
+export function buildGraderMessages(rubric: string, answer: string): GraderMessage[] {
+  return [
+    { role: 'system', content: SYSTEM_PROMPT },
+    { role: 'user', content: `Rubric:\n${rubric}\n\nAnswer:\n${answer}` },
+  ];
+}
+
+/** The verdict object in a grader's text: bare JSON, a fenced block, or the outermost `{…}` in prose. */
+function findVerdictJson(text: string): unknown {
+  const candidates = [text.trim(), firstJsonFence(text)?.trim(), text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    try {
+      return JSON.parse(candidate) as unknown;
+    } catch {
+      // Try the next, looser reading.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reads a grader's reply tolerantly. A missing score is taken from `pass` (1 or 0); a missing pass, a score
+ * outside 0..1 or a reply without a JSON object makes the verdict malformed, returned as `ok: false`.
+ */
+export function parseGraderVerdict(text: string): { ok: true; verdict: GraderVerdict } | { ok: false; error: string } {
+  const found = findVerdictJson(text);
+  const shown = JSON.stringify(truncate(text.trim(), 80));
+  if (typeof found !== 'object' || found === null || Array.isArray(found)) {
+    return { ok: false, error: `malformed grader verdict: expected a JSON object, got ${shown}` };
+  }
+  const { pass, score, reason } = found as Record<string, unknown>;
+  if (typeof pass !== 'boolean') {
+    return { ok: false, error: `malformed grader verdict: expected "pass" to be true or false, got ${shown}` };
+  }
+  const value = score === undefined ? (pass ? 1 : 0) : score;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+    return { ok: false, error: `malformed grader verdict: expected "score" in 0..1, got ${JSON.stringify(score)}` };
+  }
+  const because = typeof reason === 'string' && reason.trim() !== '' ? reason.trim() : 'the grader gave no reason';
+  return { ok: true, verdict: { pass, score: value, reason: because } };
+}

@@ -1,0 +1,20 @@
+/** `onetoken-eval cache info|clear`: the response cache. */
+import { ExitCode, UsageError } from '../../errors.js';
+import { cacheInfo, clearCache } from '../../run/index.js';
+
+/** Shows or clears the cache. */
+export async function cacheCommand(args: string[], options: Record<string, unknown>): Promise<number> {
+  const directory = (process.env.ONETOKEN_EVAL_CACHE_DIR && options.cacheDir === '.onetoken-eval-cache' ? process.env.ONETOKEN_EVAL_CACHE_DIR : options.cacheDir) as string;
+  const action = args[0];
+  if (action === 'info') {
+    const info = cacheInfo(directory);
+    process.stdout.write(options.json ? `${JSON.stringify({ directory, ...info })}\n` : `${directory}: ${info.entries} entries, ${(info.bytes / 1024).toFixed(1)} KiB\n`);
+    return ExitCode.ok;
+  }
+  if (action === 'clear') {
+    const removed = clearCache(directory);
+    process.stdout.write(options.json ? `${JSON.stringify({ directory, removed })}\n` : `${directory}: removed ${removed} entries\n`);
+    return ExitCode.ok;
+  }
+  throw new UsageError(`unknown cache action "${action}": expected "info" or "clear"`);
+}

@@ -1,0 +1,18 @@
+/** `onetoken-eval mock-server`: the built-in mock Onetoken API, serving until SIGINT/SIGTERM. */
+import { ExitCode } from '../../errors.js';
+import { loadMockFixtures, startMockServer } from '../../mock/index.js';
+
+/** Serves until stopped; prints the base URL first so scripts can read it. */
+export async function mockServerCommand(_args: string[], options: Record<string, unknown>): Promise<number> {
+  const fixtures = options.fixtures ? await loadMockFixtures(options.fixtures as string) : undefined;
+  const server = await startMockServer({ port: options.port as number, latencyMs: options.latencyMs as number, fixtures, keepRequestLog: false });
+  process.stdout.write(`${server.url}\n`);
+  process.stderr.write(`mock Onetoken server listening; use ONETOKEN_BASE_URL=${server.url} (any key works); Ctrl-C stops it\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return ExitCode.ok;
+}

@@ -1,0 +1,40 @@
+/**
+ * Where requests go: the real Onetoken (key from ONETOKEN_API_KEY, base from ONETOKEN_BASE_URL) or, with
+ * --mock, a built-in mock server started in this process. The cache namespace of the mock is a fixed name, not
+ * its random port, so a rerun against the mock hits the cache like a rerun against the real API.
+ */
+import { createClient, resolveClientEnv, type ClientEvent, type OnetokenClient } from '../client/index.js';
+
+/** An open endpoint. */
+export interface Endpoint {
+  client: OnetokenClient;
+  baseUrl: string;
+  /** Cache namespace. */
+  cacheNamespace: string;
+  isMock: boolean;
+  close(): Promise<void>;
+}
+
+/** Opens the endpoint for a command. */
+export async function openEndpoint(options: { mock: boolean; connections: number; onEvent?: (event: ClientEvent) => void; verbose?: (line: string) => void }): Promise<Endpoint> {
+  const env = resolveClientEnv(process.env, { isMock: options.mock });
+  let closeMock = async () => undefined as void;
+  let baseUrl = env.baseUrl;
+  if (options.mock) {
+    const { startMockServer } = await import('../mock/index.js');
+    const server = await startMockServer({ port: 0, keepRequestLog: false });
+    baseUrl = server.url;
+    closeMock = () => server.close();
+  }
+  const client = createClient({ baseUrl, apiKey: env.apiKey, connections: options.connections, onEvent: options.onEvent, verbose: options.verbose });
+  return {
+    client,
+    baseUrl,
+    cacheNamespace: options.mock ? 'builtin-mock' : baseUrl,
+    isMock: options.mock,
+    close: async () => {
+      await client.close();
+      await closeMock();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Every command-line option, declared once as data (flags, description, default, parser), like Vitest's
+ * cli-config. Commands pick options from this table by name; no option is declared anywhere else.
+ */
+import { Option } from 'commander';
+import { UsageError } from '../errors.js';
+
+/** One option's declaration. */
+export interface OptionSpec {
+  flags: string;
+  description: string;
+  defaultValue?: unknown;
+  /** Turns the raw text into the value; throws `UsageError` naming the flag. */
+  parse?: (value: string, previous: unknown) => unknown;
+  /** Allowed values, listed in help and checked by commander. */
+  choices?: string[];
+}
+
+function positiveInt(flag: string) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < 1) {
+      throw new UsageError(`invalid ${flag} "${value}": expected a whole number >= 1`);
+    }
+    return number;
+  };
+}
+
+function nonNegativeNumber(flag: string) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (value.trim() === '' || !Number.isFinite(number) || number < 0) throw new UsageError(`invalid ${flag} "${value}": expected a number >= 0`);
+    return number;
+  };
+}
+
+function unitInterval(flag: string) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1) throw new UsageError(`invalid ${flag} "${value}": expected a number from 0 to 1`);
+    return number;
+  };
+}
+
+function list(flag: string) {
+  return (value: string): string[] => {
+    const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+    if (items.length === 0) throw new UsageError(`invalid ${flag} "${value}": expected a comma-separated list`);
+    return items;
+  };
+}
+
+/** The option table. */
+export const OPTIONS = {
+  json: { flags: '--json', description: 'print machine-readable JSON instead of text' },
+  models: { flags: '--models <labels>', description: 'only these models (comma-separated labels or ids)', parse: list('--models') },
+  filter: { flags: '--filter <glob>', description: 'only prompt/case ids matching the glob (e.g. "capitals/*", "*france*")' },
+  shard: { flags: '--shard <i/n|auto>', description: 'only shard i of n (1-based); "auto" reads the CI system\'s parallel-job variables' },
+  shardTotal: { flags: '--shard-total <n>', description: 'shard count for --shard auto on Kubernetes Indexed Jobs (or JOB_COMPLETION_TOTAL)', parse: positiveInt('--shard-total') },
+  repeat: { flags: '--repeat <n>', description: 'samples per cell, overriding the suite\'s repeat', parse: positiveInt('--repeat') },
+  limit: { flags: '--limit <n>', description: 'expanded requests to show', defaultValue: 3, parse: positiveInt('--limit') },
+  out: { flags: '--out <dir>', description: 'write the run directory exactly here (default results/<suite>/<UTC timestamp>/)' },
+  concurrency: { flags: '--concurrency <n>', description: 'requests in flight at most, over all models', defaultValue: 8, parse: positiveInt('--concurrency') },
+  resume: { flags: '--resume <dir>', description: 'continue the run in DIR: only missing cells are sent' },
+  allowChangedSuite: { flags: '--allow-changed-suite', description: 'with --resume: keep the still-valid cells of a changed suite instead of refusing' },
+  retryErrors: { flags: '--retry-errors', description: 'with --resume: also rerun cells that ended in errors' },
+  cache: { flags: '--no-cache', description: 'bypass the response cache (neither read nor written)' },
+  cacheDir: { flags: '--cache-dir <dir>', description: 'response cache directory (or ONETOKEN_EVAL_CACHE_DIR)', defaultValue: '.onetoken-eval-cache' },
+  mock: { flags: '--mock', description: 'run against the built-in mock Onetoken server (no key needed)' },
+  maxCost: { flags: '--max-cost <usd>', description: 'stop dispatching when the estimated spend reaches this many USD', parse: nonNegativeNumber('--max-cost') },
+  quiet: { flags: '--quiet', description: 'print only the final summary' },
+  verbose: { flags: '--verbose', description: 'print one line per request and response (never the key)' },
+  baseline: { flags: '--baseline <path>', description: 'compare with this baseline run directory or results.json after the run' },
+  junit: { flags: '--junit <file>', description: 'also write JUnit XML to FILE' },
+  alpha: { flags: '--alpha <p>', description: 'significance level of the paired tests', defaultValue: 0.05, parse: unitInterval('--alpha') },
+  maxDrop: { flags: '--max-drop <points>', description: 'pass-rate drop (0..1) tolerated before a significant change counts as a regression', defaultValue: 0, parse: unitInterval('--max-drop') },
+  format: { flags: '--format <format>', description: 'output format', defaultValue: 'text', choices: ['text', 'md', 'json'] },
+  suite: { flags: '--suite <file>', description: 'the (edited) suite to take assertions from (default: the run\'s suite path)' },
+  port: { flags: '--port <n>', description: 'port to listen on (0 picks a free one)', defaultValue: 0, parse: (value: string) => (value === '0' ? 0 : positiveInt('--port')(value)) },
+  latencyMs: { flags: '--latency-ms <ms>', description: 'delay before each answer\'s first byte', defaultValue: 0, parse: nonNegativeNumber('--latency-ms') },
+  fixtures: { flags: '--fixtures <file>', description: 'YAML/JSON fixtures mapping prompt patterns to answers (default: built-in)' },
+  mergeOut: { flags: '--out <dir>', description: 'directory to write the merged run to (required)' },
+} satisfies Record<string, OptionSpec>;
+
+/** A name of the option table. */
+export type OptionName = keyof typeof OPTIONS;
+
+/** Builds the commander Option of a table entry. */
+export function buildOption(name: OptionName): Option {
+  const spec: OptionSpec = OPTIONS[name];
+  const option = new Option(spec.flags, spec.description);
+  if (spec.choices) option.choices(spec.choices);
+  if (spec.parse) option.argParser(spec.parse as (value: string, previous: unknown) => unknown);
+  if (spec.defaultValue !== undefined) option.default(spec.defaultValue);
+  return option;
+}

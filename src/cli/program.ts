@@ -1,0 +1,122 @@
+/**
+ * The command table: names, arguments, options (from `options.ts`), examples and exit codes. Each command's
+ * implementation is imported lazily so `validate` does not pay for undici and `run` does not pay for ajv twice;
+ * cold start is part of the product.
+ */
+import { Command } from 'commander';
+import { buildOption, type OptionName } from './options.js';
+
+/** A command's declaration. */
+interface CommandSpec {
+  name: string;
+  args: string;
+  description: string;
+  options: OptionName[];
+  examples: string[];
+  exitCodes: string[];
+  /** Loads the implementation: (positional args, options) -> exit code. */
+  load: () => Promise<(args: string[], options: Record<string, unknown>) => Promise<number>>;
+}
+
+const RUN_EXIT_CODES = [
+  '0  every cell answered and passed',
+  '1  some assertions failed (or --baseline found a regression)',
+  '2  invalid suite, data file or flags (before any request)',
+  '3  some cells ended in errors after retries, or an auth/quota error stopped the run',
+  '130 interrupted (reports written, resume command printed)',
+];
+
+const COMMANDS: CommandSpec[] = [
+  {
+    name: 'run', args: '<suite...>', description: 'run suites against Onetoken and write reports',
+    options: ['out', 'concurrency', 'models', 'filter', 'shard', 'shardTotal', 'repeat', 'resume', 'allowChangedSuite', 'retryErrors', 'cache', 'cacheDir', 'mock', 'maxCost', 'baseline', 'junit', 'alpha', 'maxDrop', 'quiet', 'verbose', 'json'],
+    examples: ['onetoken-eval run suites/capitals.yaml --mock', 'ONETOKEN_API_KEY=... onetoken-eval run suites/*.yaml --concurrency 16', 'onetoken-eval run suites/capitals.yaml --resume results/capitals/latest'],
+    exitCodes: RUN_EXIT_CODES,
+    load: async () => (await import('./commands/run.js')).runCommand,
+  },
+  {
+    name: 'validate', args: '<suite...>', description: 'check suites and their data files without any request',
+    options: ['json'],
+    examples: ['onetoken-eval validate suites/*.yaml'],
+    exitCodes: ['0  every suite is valid', '2  a suite or data file is invalid (one line per problem)'],
+    load: async () => (await import('./commands/validate.js')).validateCommand,
+  },
+  {
+    name: 'plan', args: '<suite...>', description: 'show the requests a run would make, with their seeds',
+    options: ['models', 'filter', 'shard', 'shardTotal', 'repeat', 'limit', 'json'],
+    examples: ['onetoken-eval plan suites/capitals.yaml', 'onetoken-eval plan suites/capitals.yaml --shard 2/4 --json'],
+    exitCodes: ['0  planned', '2  invalid suite or flags'],
+    load: async () => (await import('./commands/plan.js')).planCommand,
+  },
+  {
+    name: 'schema', args: '[kind]', description: 'print a JSON Schema: "suite" (default) or "results"',
+    options: [],
+    examples: ['onetoken-eval schema > suite.schema.json', 'onetoken-eval schema results'],
+    exitCodes: ['0  printed', '2  unknown kind'],
+    load: async () => (await import('./commands/schema.js')).schemaCommand,
+  },
+  {
+    name: 'rescore', args: '<run-dir>', description: 're-apply (edited) assertions to a run\'s recorded answers without new requests',
+    options: ['suite', 'mock', 'cacheDir', 'junit', 'quiet', 'json'],
+    examples: ['onetoken-eval rescore results/capitals/latest', 'onetoken-eval rescore results/capitals/latest --suite suites/capitals.yaml'],
+    exitCodes: ['0  every cell passed', '1  some assertions failed', '2  invalid run directory or suite', '3  a grader request failed'],
+    load: async () => (await import('./commands/rescore.js')).rescoreCommand,
+  },
+  {
+    name: 'compare', args: '<base> <head>', description: 'compare two runs (directories or results.json) and flag regressions',
+    options: ['alpha', 'maxDrop', 'format'],
+    examples: ['onetoken-eval compare results/baselines/capitals.json results/capitals/latest', 'onetoken-eval compare base/ head/ --format md >> "$GITHUB_STEP_SUMMARY"'],
+    exitCodes: ['0  no regression', '1  a model regressed', '2  invalid input'],
+    load: async () => (await import('./commands/compare.js')).compareCommand,
+  },
+  {
+    name: 'merge', args: '<dirs...>', description: 'merge shard run directories into one run',
+    options: ['mergeOut', 'junit', 'quiet', 'json'],
+    examples: ['onetoken-eval merge shards/* --out results/capitals/merged'],
+    exitCodes: ['0  merged; every cell passed', '1  merged; some assertions failed', '2  shards of different plans, or missing/duplicated cells', '3  merged; some cells errored'],
+    load: async () => (await import('./commands/merge.js')).mergeCommand,
+  },
+  {
+    name: 'models', args: '', description: 'list the model ids the endpoint offers (GET /models)',
+    options: ['mock', 'json'],
+    examples: ['onetoken-eval models', 'onetoken-eval models --mock --json'],
+    exitCodes: ['0  listed', '2  missing key or bad base URL', '3  the API refused or failed'],
+    load: async () => (await import('./commands/models.js')).modelsCommand,
+  },
+  {
+    name: 'mock-server', args: '', description: 'serve the built-in mock Onetoken API until stopped',
+    options: ['port', 'latencyMs', 'fixtures'],
+    examples: ['onetoken-eval mock-server --port 8787', 'ONETOKEN_BASE_URL=http://127.0.0.1:8787/v1 onetoken-eval run suites/capitals.yaml'],
+    exitCodes: ['0  stopped by a signal', '2  bad flags or fixtures'],
+    load: async () => (await import('./commands/mock-server.js')).mockServerCommand,
+  },
+  {
+    name: 'cache', args: '<action>', description: 'manage the response cache: "info" or "clear"',
+    options: ['cacheDir', 'json'],
+    examples: ['onetoken-eval cache info', 'onetoken-eval cache clear --cache-dir .onetoken-eval-cache'],
+    exitCodes: ['0  done', '2  unknown action'],
+    load: async () => (await import('./commands/cache.js')).cacheCommand,
+  },
+];
+
+/** Builds the commander program; `onExit` receives each command's exit code. */
+export function buildProgram(version: string, onExit: (code: number) => void): Command {
+  const program = new Command('onetoken-eval')
+    .description('batch prompt evaluations against Onetoken: suites, seeded runs, assertions, reports and CI regression checks')
+    .version(version, '-V, --version', 'print the version')
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(false);
+  for (const spec of COMMANDS) {
+    const command = program.command(`${spec.name}${spec.args ? ` ${spec.args}` : ''}`).description(spec.description);
+    for (const name of spec.options) command.addOption(buildOption(name));
+    command.allowExcessArguments(false).showSuggestionAfterError(true);
+    command.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n\nExit codes:\n${spec.exitCodes.map((e) => `  ${e}`).join('\n')}\n`);
+    command.action(async (...received: unknown[]) => {
+      const options = received[received.length - 2] as Record<string, unknown>;
+      const args = received.slice(0, -2).flatMap((value) => (Array.isArray(value) ? value : value === undefined ? [] : [value])) as string[];
+      const implementation = await spec.load();
+      onExit(await implementation(args, options));
+    });
+  }
+  return program;
+}

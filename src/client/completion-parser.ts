@@ -1,0 +1,103 @@
+/**
+ * Reading a non-streamed chat completion body into a `Completion`. A 200 whose body is not JSON or has no
+ * choices is a protocol failure, not an empty answer: recording "" would score it as a wrong answer.
+ */
+
+import { SUMMARY } from './error-message.js';
+import { protocolFailure, type Failure } from './failure.js';
+import { oneLineSnippet } from './redact.js';
+import type { Citation, Completion, Usage } from './types.js';
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null;
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** The `usage` object in our shape, or null when absent. */
+export function readUsage(value: unknown): Usage | null {
+  if (!isObject(value)) return null;
+  const promptTokens = numberOrNull(value.prompt_tokens) ?? 0;
+  const completionTokens = numberOrNull(value.completion_tokens) ?? 0;
+  const totalTokens = numberOrNull(value.total_tokens) ?? promptTokens + completionTokens;
+  return { promptTokens, completionTokens, totalTokens };
+}
+
+/** Appends the `url_citation` annotations of a message or delta to `into`. */
+export function collectCitations(annotations: unknown, into: Citation[]): void {
+  if (!Array.isArray(annotations)) return;
+  for (const annotation of annotations) {
+    if (!isObject(annotation) || annotation.type !== 'url_citation') continue;
+    // OpenAI nests the fields under `url_citation`; some compatible servers put them on the annotation itself.
+    const source = isObject(annotation.url_citation) ? annotation.url_citation : annotation;
+    const url = stringOrNull(source.url);
+    if (url === null) continue;
+    into.push({
+      url,
+      title: stringOrNull(source.title),
+      startIndex: numberOrNull(source.start_index),
+      endIndex: numberOrNull(source.end_index),
+    });
+  }
+}
+
+/** A completion with the per-attempt fields (latency, attempts, request id) still to be filled in. */
+export function emptyCompletion(): Completion {
+  return {
+    content: '',
+    finishReason: null,
+    usage: null,
+    model: null,
+    systemFingerprint: null,
+    responseId: null,
+    requestId: null,
+    citations: [],
+    latencyMs: 0,
+    ttftMs: null,
+    attempts: 1,
+  };
+}
+
+/** The failure of an `error` object inside a 200 body or stream, quoting the server's message. */
+export function embeddedErrorFailure(error: unknown, secret: string): Failure {
+  const message = isObject(error) ? stringOrNull(error.message) : stringOrNull(error);
+  return protocolFailure(SUMMARY.streamError, {
+    serverMessage: message ? oneLineSnippet(message, secret, 500) : null,
+    raw: message ? null : oneLineSnippet(JSON.stringify(error) ?? '', secret),
+  });
+}
+
+/** Parses a non-streamed answer; returns a `Failure` when the body cannot be used. */
+export function parseCompletionBody(text: string, secret: string): Completion | Failure {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    return protocolFailure(SUMMARY.malformedJson, { raw: oneLineSnippet(text, secret), cause: error });
+  }
+  if (!isObject(body)) return protocolFailure(SUMMARY.malformedJson, { raw: oneLineSnippet(text, secret) });
+  if (body.error !== undefined && body.error !== null) return embeddedErrorFailure(body.error, secret);
+  const choice = Array.isArray(body.choices) ? body.choices[0] : undefined;
+  if (!isObject(choice)) {
+    // Not retried: a server that answers without choices will most likely do so again.
+    return protocolFailure(SUMMARY.emptyChoices, { raw: oneLineSnippet(text, secret), isRetryable: false });
+  }
+  const completion = emptyCompletion();
+  const message = isObject(choice.message) ? choice.message : {};
+  completion.content = stringOrNull(message.content) ?? '';
+  completion.finishReason = stringOrNull(choice.finish_reason);
+  completion.usage = readUsage(body.usage);
+  completion.model = stringOrNull(body.model);
+  completion.systemFingerprint = stringOrNull(body.system_fingerprint);
+  completion.responseId = stringOrNull(body.id);
+  collectCitations(message.annotations, completion.citations);
+  return completion;
+}

@@ -1,0 +1,83 @@
+/**
+ * Folding the `data:` payloads of a streamed chat completion into one `Completion`: content deltas, the
+ * finish reason, url_citation annotations on deltas, and the usage of the final chunk (whose `choices` is empty
+ * when `stream_options.include_usage` is set). Pure: the caller passes the time of each payload for TTFT.
+ */
+
+import { SUMMARY } from './error-message.js';
+import { collectCitations, embeddedErrorFailure, emptyCompletion, readUsage } from './completion-parser.js';
+import { protocolFailure, type Failure } from './failure.js';
+import { oneLineSnippet } from './redact.js';
+import type { Completion } from './types.js';
+
+type Json = Record<string, unknown>;
+
+/** Accumulates one stream; feed `accept` with each payload, then call `finish` when the body ends. */
+export class StreamAccumulator {
+  private readonly completion: Completion = emptyCompletion();
+  private readonly parts: string[] = [];
+  private hasChoices = false;
+  /** True once `[DONE]` arrived. */
+  isDone = false;
+  /** Clock time of the first non-empty content delta, or null. */
+  firstContentAtMs: number | null = null;
+
+  constructor(private readonly secret: string) {}
+
+  /** Takes one `data:` payload received at `nowMs`; returns a failure when the stream must stop. */
+  accept(data: string, nowMs: number): Failure | null {
+    if (data === '[DONE]') {
+      this.isDone = true;
+      return null;
+    }
+    let chunk: unknown;
+    try {
+      chunk = JSON.parse(data);
+    } catch (error) {
+      return protocolFailure(SUMMARY.malformedJson, { raw: oneLineSnippet(data, this.secret), cause: error });
+    }
+    if (typeof chunk !== 'object' || chunk === null) {
+      return protocolFailure(SUMMARY.malformedJson, { raw: oneLineSnippet(data, this.secret) });
+    }
+    const json = chunk as Json;
+    if (json.error !== undefined && json.error !== null) return embeddedErrorFailure(json.error, this.secret);
+    const completion = this.completion;
+    if (typeof json.id === 'string') completion.responseId = json.id;
+    if (typeof json.model === 'string') completion.model = json.model;
+    if (typeof json.system_fingerprint === 'string') completion.systemFingerprint = json.system_fingerprint;
+    if (json.usage !== undefined && json.usage !== null) completion.usage = readUsage(json.usage);
+    if (Array.isArray(json.choices)) {
+      for (const choice of json.choices) this.acceptChoice(choice, nowMs);
+    }
+    return null;
+  }
+
+  private acceptChoice(choice: unknown, nowMs: number): void {
+    if (typeof choice !== 'object' || choice === null) return;
+    const { index, delta, finish_reason: finishReason } = choice as Json;
+    // Only the first choice is recorded; n > 1 is not something an eval cell asks for.
+    if (typeof index === 'number' && index !== 0) return;
+    this.hasChoices = true;
+    if (typeof finishReason === 'string') this.completion.finishReason = finishReason;
+    if (typeof delta !== 'object' || delta === null) return;
+    const { content, annotations } = delta as Json;
+    if (typeof content === 'string' && content.length > 0) {
+      if (this.firstContentAtMs === null) this.firstContentAtMs = nowMs;
+      this.parts.push(content);
+    }
+    collectCitations(annotations, this.completion.citations);
+  }
+
+  /**
+   * The completion once the body ended. A stream that stopped without `[DONE]` and without a finish reason was
+   * cut off (a dropped proxy connection, a server restart): a retryable failure, never a short answer.
+   */
+  finish(): Completion | Failure {
+    if (!this.isDone && this.completion.finishReason === null) {
+      return protocolFailure(SUMMARY.truncatedStream, { raw: oneLineSnippet(this.parts.join(''), this.secret) || null });
+    }
+    if (!this.hasChoices) return protocolFailure(SUMMARY.emptyChoices, { isRetryable: false });
+    this.completion.content = this.parts.join('');
+    return this.completion;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The slim projection of a cell record that a comparison keeps. Two 100,000-cell runs must fit in memory at
+ * once, so messages, params, citations and grader calls are dropped and texts are cut short.
+ */
+import type { CellRecord } from '../run/index.js';
+import { truncate } from './diff.js';
+
+/** What `compareRuns` needs of one cell. */
+export interface CompareCell {
+  id: string;
+  index: number;
+  prompt: string;
+  case: string;
+  model: string;
+  repeat: number;
+  /** null when the cell errored (not scored). */
+  pass: boolean | null;
+  /** In 0..1; null when errored. */
+  score: number | null;
+  /** The error code when the cell errored. */
+  errorCode: string | null;
+  /** The answer, cut to `OUTPUT_CHARS` characters. */
+  output: string | null;
+  /** Reasons of the failed assertions, each cut to `REASON_CHARS` characters, at most `MAX_REASONS`. */
+  failedReasons: string[];
+  latencyMs: number | null;
+  totalTokens: number | null;
+  cost: number | null;
+  systemFingerprint: string | null;
+  servedModel: string | null;
+}
+
+/** Characters of output kept per cell, enough for a readable diff of a flip. */
+export const OUTPUT_CHARS = 500;
+/** Characters kept per failed-assertion reason. */
+export const REASON_CHARS = 200;
+/** Failed-assertion reasons kept per cell. */
+export const MAX_REASONS = 5;
+
+/** Projects a full cell record to the fields a comparison uses. */
+export function toCompareCell(record: CellRecord): CompareCell {
+  const failedReasons: string[] = [];
+  for (const assertion of record.assertions) {
+    if (assertion.pass || failedReasons.length >= MAX_REASONS) continue;
+    const reason = assertion.error ? `${assertion.type}: ${assertion.error}` : assertion.reason || assertion.type;
+    failedReasons.push(cut(reason, REASON_CHARS));
+  }
+  return {
+    id: record.id,
+    index: record.index,
+    prompt: record.prompt,
+    case: record.case,
+    model: record.model,
+    repeat: record.repeat,
+    pass: record.pass,
+    score: record.score,
+    errorCode: record.error ? record.error.code : null,
+    output: record.output === null ? null : cut(record.output, OUTPUT_CHARS),
+    failedReasons,
+    latencyMs: record.latencyMs,
+    totalTokens: record.usage ? record.usage.totalTokens : null,
+    cost: record.cost,
+    systemFingerprint: record.systemFingerprint,
+    servedModel: record.servedModel,
+  };
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * Cuts `text` to `maxChars` and, when it did cut, returns a fresh copy: V8 represents `slice` results as views
+ * that keep the whole parent alive, which would retain every full answer this projection meant to drop.
+ */
+function cut(text: string, maxChars: number): string {
+  const short = truncate(text, maxChars);
+  return short === text ? text : decoder.decode(encoder.encode(short));
+}

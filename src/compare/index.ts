@@ -1,0 +1,40 @@
+/** Public surface of the comparison: pure regression checks between two runs, and merging shards of a run. */
+export { compareRuns } from './compare-runs.js';
+export type { CompareInput } from './compare-runs.js';
+export { toCompareCell, OUTPUT_CHARS, REASON_CHARS, MAX_REASONS } from './compare-cell.js';
+export type { CompareCell } from './compare-cell.js';
+export { COMPARE_REPORT_VERSION } from './compare-report.js';
+export type {
+  CompareOptions,
+  CompareReport,
+  ErroredPair,
+  Flip,
+  FlipSide,
+  GroupComparison,
+  PairedMeasure,
+  PairedTest,
+  ProviderDrift,
+  RunSide,
+  UnmatchedCell,
+  UsageSummary,
+  Verdict,
+} from './compare-report.js';
+export { compareExitCode, worstVerdict } from './verdict.js';
+export { renderCompareText } from './render-text.js';
+export type { TextOptions } from './render-text.js';
+export { renderCompareMarkdown } from './render-markdown.js';
+export type { MarkdownOptions } from './render-markdown.js';
+export { renderCompareJson } from './render-json.js';
+export { mergeShards } from './merge-shards.js';
+export type { MergedRun, ShardInput } from './merge-shards.js';
+export { binomialTwoSidedP } from './binomial-test.js';
+export { mcnemarExact } from './mcnemar.js';
+export { signTest } from './sign-test.js';
+export type { SignTestResult } from './sign-test.js';
+export { newcombePairedInterval, pairedMeanInterval } from './paired-interval.js';
+export type { MeanDifference, PairedTable } from './paired-interval.js';
+export { tQuantile975 } from './t-quantile.js';
+export { holmAdjust } from './holm.js';
+export { percentiles } from './percentile.js';
+export { diffWords, formatWordDiff, truncate } from './diff.js';
+export type { DiffPart } from './diff.js';

@@ -1,0 +1,116 @@
+/**
+ * The answer to a valid chat request: a pure function of (model, messages, seed, temperature). A fixture wins,
+ * then the grader verdict, then a made-up answer derived from a hash of the request. Faults and scripts never
+ * change the text, so a retried request gets the same answer as the first try.
+ */
+
+import { findFixtureAnswer } from './fixtures.js';
+import type { CompiledFixture } from './fixtures.js';
+import { gradeAnswer, isGraderRequest } from './grader.js';
+import { hashHex, hashString, pick } from './hash.js';
+import { isSearchModel } from './models.js';
+import type { ChatInput, PlainMessage } from './validate.js';
+
+/** A `url_citation` annotation in the wire shape. */
+export interface UrlCitation {
+  type: 'url_citation';
+  url_citation: { url: string; title: string; start_index: number; end_index: number };
+}
+
+/** Everything the wire layer needs to write a successful answer. */
+export interface ComposedAnswer {
+  content: string;
+  finishReason: string;
+  annotations: UrlCitation[];
+  promptTokens: number;
+  completionTokens: number;
+}
+
+/** Tokens of a text, estimated as one per four characters (what the tiktoken average gives for English). */
+export function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+/** Prompt tokens: the text plus a small per-message overhead, as the real API counts role markers. */
+function promptTokens(messages: readonly PlainMessage[]): number {
+  return messages.reduce((sum, message) => sum + estimateTokens(message.text) + 4, 3);
+}
+
+/** The first few words of the question, for echoing it back. */
+function echoOf(question: string): string {
+  const words = question.trim().split(/\s+/).slice(0, 8).join(' ');
+  return words.replace(/[?.!:,;]+$/, '') || 'your message';
+}
+
+const OPENERS = ['Regarding', 'About', 'On the question', 'As for', 'Concerning'];
+const CLAIMS = [
+  'the short answer is that it depends on the context you have in mind',
+  'the most likely answer is the simplest one',
+  'there are several reasonable answers, and the first is usually best',
+  'the available evidence points in one clear direction',
+  'a careful reading suggests a cautious, qualified answer',
+];
+
+/** A deterministic answer for a question no fixture knows; different models answer differently. */
+function madeUpAnswer(input: ChatInput, question: string): string {
+  const key = [input.model, input.messages, input.seed, input.temperature];
+  const hash = hashString(JSON.stringify(key));
+  return `${pick(OPENERS, hash)} "${echoOf(question)}": ${pick(CLAIMS, Math.floor(hash / 7))} (mock answer ${hashHex(key, 6)}).`;
+}
+
+/** Annotations for fixture citations: the span of the URL when the text contains it, else the whole text. */
+function fixtureAnnotations(content: string, citations: readonly { url: string; title: string }[]): UrlCitation[] {
+  return citations.map(({ url, title }) => {
+    const at = content.indexOf(url);
+    const [start, end] = at >= 0 ? [at, at + url.length] : [0, content.length];
+    return { type: 'url_citation', url_citation: { url, title, start_index: start, end_index: end } };
+  });
+}
+
+/** Appends a markdown source link, as search models do, and returns the text with its annotation. */
+function withDefaultCitation(content: string, question: string): { content: string; annotations: UrlCitation[] } {
+  const id = hashHex([question], 8);
+  const url = `https://search.example.com/result/${id}`;
+  const title = `Search result ${id} for "${echoOf(question)}"`;
+  const link = `[${title}](${url})`;
+  const full = `${content} (${link})`;
+  const start = full.length - link.length - 1;
+  const annotation: UrlCitation = {
+    type: 'url_citation',
+    url_citation: { url, title, start_index: start, end_index: start + link.length },
+  };
+  return { content: full, annotations: [annotation] };
+}
+
+/** Composes the answer to a validated request. */
+export function composeAnswer(input: ChatInput, fixtures: readonly CompiledFixture[]): ComposedAnswer {
+  const question = input.messages.findLast((message) => message.role === 'user')?.text ?? '';
+  const fixture = findFixtureAnswer(fixtures, input.model, question);
+  let content: string;
+  let annotations: UrlCitation[] = [];
+  if (fixture !== null) {
+    content = fixture.answer;
+    if (isSearchModel(input.model)) {
+      if (fixture.citations !== null) annotations = fixtureAnnotations(content, fixture.citations);
+      else ({ content, annotations } = withDefaultCitation(content, question));
+    }
+  } else if (isGraderRequest(input.messages)) {
+    content = gradeAnswer(question);
+  } else {
+    content = madeUpAnswer(input, question);
+    if (isSearchModel(input.model)) ({ content, annotations } = withDefaultCitation(content, question));
+  }
+  let finishReason = fixture?.finishReason ?? 'stop';
+  if (input.maxTokens !== null && input.maxTokens >= 0 && estimateTokens(content) > input.maxTokens) {
+    content = content.slice(0, input.maxTokens * 4);
+    annotations = annotations.filter((item) => item.url_citation.end_index <= content.length);
+    finishReason = 'length';
+  }
+  return {
+    content,
+    finishReason,
+    annotations,
+    promptTokens: promptTokens(input.messages),
+    completionTokens: estimateTokens(content),
+  };
+}

@@ -1,0 +1,70 @@
+/** Fixture matching: the first fixture whose regex finds the last user message answers it. */
+
+import type { MockFixture } from './types.js';
+
+/** A fixture with its regex compiled once at server start. */
+export interface CompiledFixture {
+  fixture: MockFixture;
+  pattern: RegExp;
+}
+
+/** What a matching fixture answers. */
+export interface FixtureAnswer {
+  answer: string;
+  citations: { url: string; title: string }[] | null;
+  finishReason: string;
+}
+
+/**
+ * Compiles a regex of a fixture. `g` and `y` are dropped because they make `exec` stateful (`lastIndex`), which
+ * would make the same question match on one request and miss on the next.
+ */
+export function compileFixturePattern(match: string, flags = ''): RegExp {
+  return new RegExp(match, flags.replace(/[gy]/g, ''));
+}
+
+/**
+ * Compiles fixtures, model-specific ones first (each group keeps its given order), so a fixture for
+ * `gpt-4o-mini` overrides a model-less fixture for the same question. Throws a TypeError naming the bad one.
+ */
+export function compileFixtures(fixtures: readonly MockFixture[]): CompiledFixture[] {
+  const compiled = fixtures.map((fixture, index) => {
+    try {
+      return { fixture, pattern: compileFixturePattern(fixture.match, fixture.flags) };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new TypeError(`fixtures[${index}].match: expected a valid regular expression, got ${reason}`);
+    }
+  });
+  return [
+    ...compiled.filter((item) => item.fixture.model !== undefined),
+    ...compiled.filter((item) => item.fixture.model === undefined),
+  ];
+}
+
+/** Replaces `${name}` with the named group `name`; unknown names stay as written, unmatched groups become ''. */
+export function fillTemplate(template: string, groups: Record<string, string | undefined> | undefined): string {
+  if (groups === undefined) return template;
+  return template.replace(/\$\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(groups, name) ? (groups[name] ?? '') : whole,
+  );
+}
+
+/** The answer of the first fixture for `model` whose regex finds `userText`, or null. */
+export function findFixtureAnswer(
+  fixtures: readonly CompiledFixture[],
+  model: string,
+  userText: string,
+): FixtureAnswer | null {
+  for (const { fixture, pattern } of fixtures) {
+    if (fixture.model !== undefined && fixture.model !== model) continue;
+    const found = pattern.exec(userText);
+    if (found === null) continue;
+    return {
+      answer: fillTemplate(fixture.answer, found.groups),
+      citations: fixture.citations ?? null,
+      finishReason: fixture.finishReason ?? 'stop',
+    };
+  }
+  return null;
+}

@@ -1,0 +1,10 @@
+/** Public surface of planning: Suite -> Plan, pure. */
+export { buildPlan } from './build-plan.js';
+export type { PlanOptions } from './build-plan.js';
+export type { Cell, Plan } from './types.js';
+export { cellId } from './cell-id.js';
+export { deriveSeed, chooseSeed, SEED_LIMIT } from './seed.js';
+export { parseShard, isInShard } from './shard.js';
+export type { Shard } from './shard.js';
+export { compileFilter } from './glob.js';
+export { canonicalJson, sha256Hex } from '../suite/index.js';

@@ -1,0 +1,52 @@
+/** The plan: every request a run will make, with ids and seeds. */
+import type { AssertionSpec } from '../assert/index.js';
+import type { ChatRequest } from '../client/index.js';
+import type { ModelSpec, SourcePosition, Suite } from '../suite/index.js';
+import type { Shard } from './shard.js';
+
+/** One request of the plan: prompt × case × model × repeat. */
+export interface Cell {
+  /** Position in the whole (unsharded) plan. */
+  index: number;
+  /** Stable id `prompt/case/model#repeat`. */
+  id: string;
+  prompt: string;
+  case: string;
+  /** Model label. */
+  model: string;
+  modelId: string;
+  repeat: number;
+  /** The seed sent, or null when the model omits `seed`. */
+  seed: number | null;
+  /** The exact request body (without `stream_options`, which the client adds). */
+  request: ChatRequest;
+  /** Canonical JSON of `request`, the basis of the plan hash and the cache key. */
+  requestKey: string;
+  /** Suite, prompt and case assertions with the case's variables rendered in. */
+  assertions: AssertionSpec[];
+  threshold: number | null;
+  vars: Record<string, unknown>;
+  /** Where the case is written (suite or data file), for CI annotations. */
+  position: SourcePosition;
+}
+
+/** An expanded suite. */
+export interface Plan {
+  suite: Suite;
+  /** The models kept by `--models`, in suite order. */
+  models: ModelSpec[];
+  repeat: number;
+  shard: Shard | null;
+  /** sha256 over every cell id and request of the whole (filtered, unsharded) plan. */
+  hash: string;
+  /** Cells in the whole (filtered, unsharded) plan. */
+  totalCells: number;
+  /** Cells in this shard. */
+  cellCount: number;
+  /** This shard's cells in plan order, built lazily. */
+  cells(): Generator<Cell>;
+  /** This shard's cells of one model (index into `models`) in plan order, built lazily. */
+  cellsOfModel(modelIndex: number): Generator<Cell>;
+  /** Any cell of the whole plan by index. */
+  cellAt(index: number): Cell;
+}

@@ -1,0 +1,32 @@
+/**
+ * Public surface of the reports: `writeReports` streams a run's cells once into results.json, results.csv,
+ * comparison.csv, summary.md and junit.xml; the renderers behind it are pure and listed in `reporters`.
+ */
+export type {
+  GraderSummary,
+  ModelSummary,
+  RepeatGroup,
+  RepeatSummary,
+  Reporter,
+  ReportChunk,
+  ReportEnding,
+  ReportFormat,
+  ReportOptions,
+  RunSummary,
+} from './types.js';
+export { writeReports } from './write-reports.js';
+export { renderSummaryTable } from './summary/table.js';
+export type { SummaryTableOptions } from './summary/table.js';
+export { reporters } from './reporters/index.js';
+export type { ReporterEntry } from './reporters/index.js';
+export { renderResultsJson, CELLS_OPENING_LINE, CELLS_CLOSING_LINE } from './reporters/json.js';
+export { renderResultsCsv, RESULTS_CSV_COLUMNS, REASON_SEPARATOR } from './reporters/csv.js';
+export { renderComparisonCsv, comparisonColumns } from './reporters/comparison.js';
+export { renderSummaryMarkdown } from './reporters/markdown.js';
+export type { MarkdownSettings } from './reporters/markdown.js';
+export { renderJunit } from './reporters/junit.js';
+export { SummaryBuilder } from './summary/summarize.js';
+export { percentile } from './summary/percentile.js';
+export { REPORT_FORMATS, DEFAULT_FORMATS, resolveReportOptions } from './options.js';
+export type { ResolvedReportOptions } from './options.js';
+export { RESULTS_VERSION, resultsJsonSchema, resultsFileSchema, cellRecordSchema, runSummarySchema } from './results-schema.js';

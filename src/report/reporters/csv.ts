@@ -1,0 +1,79 @@
+/**
+ * results.csv: long format, one row per cell in plan order, for spreadsheets and pandas. The columns below are
+ * a contract (stable names and order); `pass` is empty for errored cells, `failed_assertions` joins the reasons
+ * of the failed assertions with ` | `.
+ */
+import type { CellRecord } from '../../run/index.js';
+import { CSV_BOM, csvBoolean, csvNumber, csvRecord } from '../text/csv.js';
+import type { Reporter, ReportChunk, ReportEnding } from '../types.js';
+
+/** Column names of results.csv, in order. */
+export const RESULTS_CSV_COLUMNS = [
+  'id',
+  'prompt',
+  'case',
+  'model',
+  'model_id',
+  'repeat',
+  'seed',
+  'output',
+  'finish_reason',
+  'pass',
+  'score',
+  'error_code',
+  'error_message',
+  'latency_ms',
+  'ttft_ms',
+  'prompt_tokens',
+  'completion_tokens',
+  'total_tokens',
+  'cost_usd',
+  'attempts',
+  'cached',
+  'failed_assertions',
+  'request_hash',
+] as const;
+
+/** Separator of the reasons in `failed_assertions`. */
+export const REASON_SEPARATOR = ' | ';
+
+/** Renders results.csv. */
+export function renderResultsCsv(): Reporter {
+  return {
+    start: () => CSV_BOM + csvRecord(RESULTS_CSV_COLUMNS),
+    cell: (record: CellRecord): ReportChunk => ({ text: csvRecord(resultsCsvFields(record)) }),
+    end: (): ReportEnding => ({ before: '', withSpool: false, after: '' }),
+  };
+}
+
+/** The fields of one cell, in `RESULTS_CSV_COLUMNS` order. */
+export function resultsCsvFields(record: CellRecord): string[] {
+  return [
+    record.id,
+    record.prompt,
+    record.case,
+    record.model,
+    record.modelId,
+    String(record.repeat),
+    csvNumber(record.seed),
+    record.output ?? '',
+    record.finishReason ?? '',
+    csvBoolean(record.pass),
+    csvNumber(record.score),
+    record.error?.code ?? '',
+    record.error?.message ?? '',
+    csvNumber(record.latencyMs),
+    csvNumber(record.ttftMs),
+    csvNumber(record.usage?.promptTokens),
+    csvNumber(record.usage?.completionTokens),
+    csvNumber(record.usage?.totalTokens),
+    csvNumber(record.cost),
+    String(record.attempts),
+    String(record.cached),
+    record.assertions
+      .filter((assertion) => !assertion.pass)
+      .map((assertion) => assertion.reason)
+      .join(REASON_SEPARATOR),
+    record.requestHash,
+  ];
+}

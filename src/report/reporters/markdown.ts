@@ -1,0 +1,146 @@
+/**
+ * summary.md: a report meant to be pasted into a CI job summary ($GITHUB_STEP_SUMMARY) or a pull request.
+ * Totals, a per-model table with 95% intervals, metric means, repeat consistency, and the first failing or
+ * errored cells with their failed assertions and a preview of the output. Only the shown cells are kept.
+ */
+import type { CellRecord, RunMeta } from '../../run/index.js';
+import {
+  formatCost,
+  formatCount,
+  formatIntervalPercent,
+  formatMs,
+  formatPercent,
+  formatScore,
+  formatScoreInterval,
+  truncate,
+} from '../text/format.js';
+import { codeBlock, codeSpan, escapeInline, table } from '../text/markdown.js';
+import type { Reporter, ReportChunk, ReportEnding, RunSummary } from '../types.js';
+
+/** Settings of summary.md, resolved. */
+export interface MarkdownSettings {
+  maxFailuresShown: number;
+  outputPreviewChars: number;
+}
+
+/** What summary.md keeps of a failing cell: enough to explain it, with the output already cut. */
+interface ShownFailure {
+  id: string;
+  model: string;
+  modelId: string;
+  score: number | null;
+  reasons: { type: string; reason: string }[];
+  error: { code: string; message: string } | null;
+  preview: string | null;
+}
+
+/** Renders summary.md. */
+export function renderSummaryMarkdown(meta: RunMeta, settings: MarkdownSettings): Reporter {
+  const shown: ShownFailure[] = [];
+  let failing = 0;
+  return {
+    cell(record: CellRecord): ReportChunk {
+      if (record.pass === true) return {};
+      failing++;
+      if (shown.length < settings.maxFailuresShown) shown.push(keepFailure(record, settings.outputPreviewChars));
+      return {};
+    },
+    end(summary: RunSummary): ReportEnding {
+      const sections = [
+        heading(meta, summary),
+        modelTable(summary),
+        metricTable(summary),
+        repeatTable(summary),
+        failureSection(shown, failing),
+      ];
+      return { before: `${sections.filter((section) => section !== '').join('\n\n')}\n`, withSpool: false, after: '' };
+    },
+  };
+}
+
+function keepFailure(record: CellRecord, previewChars: number): ShownFailure {
+  const failed = record.assertions.filter((assertion) => !assertion.pass);
+  return {
+    id: record.id,
+    model: record.model,
+    modelId: record.modelId,
+    score: record.score,
+    reasons: failed.map((assertion) => ({ type: assertion.type, reason: assertion.error ?? assertion.reason })),
+    error: record.error ? { code: record.error.code, message: record.error.message } : null,
+    preview: record.output === null ? null : truncate(record.output, previewChars),
+  };
+}
+
+function heading(meta: RunMeta, summary: RunSummary): string {
+  const scored = summary.passed + summary.failed;
+  const facts = [
+    `**${formatCount(summary.passed)} of ${formatCount(scored)} scored cells passed (${formatPercent(summary.passRate)})**`,
+    `${formatCount(summary.failed)} failed`,
+    `${formatCount(summary.errored)} errored`,
+    `${formatCount(summary.cells)} cells`,
+    `${summary.models.length} ${summary.models.length === 1 ? 'model' : 'models'}`,
+  ];
+  if (meta.shard) facts.push(`shard ${meta.shard.index + 1}/${meta.shard.count}`);
+  if (summary.cost !== null) facts.push(`cost ${formatCost(summary.cost)}`);
+  const about = `suite ${codeSpan(meta.suite.path)} · plan ${codeSpan(meta.planHash.slice(0, 12))} · started ${escapeInline(meta.startedAt)}`;
+  return `# ${escapeInline(meta.suite.name)}: eval results\n\n${facts.join(' · ')}\n\n${about}`;
+}
+
+function modelTable(summary: RunSummary): string {
+  if (summary.models.length === 0) return '';
+  const header = ['Model', 'Pass rate', '95% CI', 'Mean score', '95% CI', 'Errors', 'p50 ms', 'p95 ms', 'Tokens', 'Cost'];
+  const rows = summary.models.map((model) => [
+    `${escapeInline(model.model)} (${codeSpan(model.modelId)})`,
+    `${model.passed}/${model.passed + model.failed} · ${formatPercent(model.passRate)}`,
+    formatIntervalPercent(model.passRateInterval),
+    formatScore(model.meanScore),
+    formatScoreInterval(model.meanScoreInterval),
+    String(model.errored),
+    formatMs(model.latencyP50Ms),
+    formatMs(model.latencyP95Ms),
+    formatCount(model.totalTokens),
+    formatCost(model.cost),
+  ]);
+  return `## Models\n\n${table(header, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'])}`;
+}
+
+function metricTable(summary: RunSummary): string {
+  const names = Object.keys(summary.metrics);
+  if (names.length === 0) return '';
+  const header = ['Metric', 'All', ...summary.models.map((model) => escapeInline(model.model))];
+  const rows = names.map((name) => [
+    escapeInline(name),
+    formatScore(summary.metrics[name]),
+    ...summary.models.map((model) => formatScore(model.metrics[name] ?? null)),
+  ]);
+  return `## Metrics (mean score)\n\n${table(header, rows, ['l', ...header.slice(1).map(() => 'r' as const)])}`;
+}
+
+function repeatTable(summary: RunSummary): string {
+  if (summary.repeatGroups === 0) return '';
+  const rows = summary.models.map((model) => [
+    escapeInline(model.model),
+    String(model.repeats?.groups ?? 0),
+    formatPercent(model.repeats?.meanPassAtK ?? null),
+    formatPercent(model.repeats?.meanPassHatK ?? null),
+  ]);
+  const note = 'Per (prompt, case) over its scored repeats, k = n: pass@k = some repeat passed, pass^k = every repeat passed.';
+  return `## Repeats\n\n${note}\n\n${table(['Model', 'Groups', 'pass@k', 'pass^k'], rows, ['l', 'r', 'r', 'r'])}`;
+}
+
+function failureSection(shown: readonly ShownFailure[], failing: number): string {
+  if (failing === 0) return '## Failing cells\n\nNone: every scored cell passed and no cell errored.';
+  const count = shown.length < failing ? `${shown.length} of ${formatCount(failing)} shown` : `${failing}`;
+  const entries = shown.map((failure, position) => failureEntry(failure, position + 1));
+  return [`## Failing cells (${count})`, ...entries].join('\n\n');
+}
+
+function failureEntry(failure: ShownFailure, position: number): string {
+  const facts = [`model ${escapeInline(failure.model)} (${codeSpan(failure.modelId)})`];
+  facts.push(failure.error ? 'errored' : `score ${formatScore(failure.score)}`);
+  const lines = [`### ${position}. ${codeSpan(failure.id)}`, '', facts.join(' · '), ''];
+  if (failure.error) lines.push(`- error ${codeSpan(failure.error.code)}: ${escapeInline(failure.error.message)}`);
+  for (const { type, reason } of failure.reasons) lines.push(`- ${codeSpan(type)}: ${escapeInline(reason)}`);
+  if (failure.preview !== null) lines.push('', 'Output:', '', codeBlock(failure.preview));
+  return lines.join('\n').replace(/\n+$/, '');
+}

@@ -1,0 +1,58 @@
+/**
+ * The one impure step of reporting: a single pass over the cells, in plan order, feeding the summary builder
+ * and every reporter, with each file written through a stream that waits for 'drain'. Memory is bounded by the
+ * models and one (prompt, case) block, not by the number of cells (bench/report.mjs checks it).
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { CellRecord, RunMeta } from '../run/index.js';
+import { ReportFile } from './file-sink.js';
+import { resolveReportOptions } from './options.js';
+import { reporters } from './reporters/index.js';
+import { SummaryBuilder } from './summary/summarize.js';
+import type { Reporter, ReportOptions, RunSummary } from './types.js';
+
+interface Output {
+  reporter: Reporter;
+  file: ReportFile;
+}
+
+/**
+ * Writes results.json, results.csv, comparison.csv and summary.md into `runDir` (and junit.xml when asked) from
+ * `records` given in plan order, and resolves with the run's summary. Files appear only once all are complete.
+ */
+export async function writeReports(
+  runDir: string,
+  meta: RunMeta,
+  records: AsyncIterable<CellRecord>,
+  options: ReportOptions = {},
+): Promise<RunSummary> {
+  const resolved = resolveReportOptions(runDir, options);
+  await mkdir(runDir, { recursive: true });
+  if (resolved.formats.includes('junit')) await mkdir(dirname(resolved.junitPath), { recursive: true });
+  const outputs: Output[] = resolved.formats.map((format) => ({
+    reporter: reporters[format].create(meta, resolved),
+    file: new ReportFile(format === 'junit' ? resolved.junitPath : join(runDir, reporters[format].fileName)),
+  }));
+  const builder = new SummaryBuilder(meta);
+  try {
+    for (const { reporter, file } of outputs) await file.put(reporter.start?.());
+    for await (const record of records) {
+      const groups = builder.add(record);
+      for (const { reporter, file } of outputs) {
+        if (groups.length > 0) await file.put(reporter.groups?.(groups));
+        await file.put(reporter.cell(record));
+      }
+    }
+    const { summary, groups } = builder.finish();
+    for (const { reporter, file } of outputs) {
+      if (groups.length > 0) await file.put(reporter.groups?.(groups));
+      await file.finish(reporter.end(summary));
+    }
+    for (const { file } of outputs) await file.commit();
+    return summary;
+  } catch (error) {
+    await Promise.all(outputs.map(({ file }) => file.abort()));
+    throw error;
+  }
+}

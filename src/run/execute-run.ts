@@ -1,0 +1,99 @@
+/**
+ * One suite's run: run.json first, then the journal and the fan-out. Used by `run` for fresh and resumed runs; the
+ * CLI adds flags, signals, progress, the reports (streamed from `journalRecords`) and printing around it.
+ */
+import type { OnetokenClient } from '../client/index.js';
+import type { Plan } from '../plan/index.js';
+import type { ResponseCache } from './cache.js';
+import { CellJournal } from './journal.js';
+import { RECORD_VERSION, type CellRecord, type RunMeta } from './record.js';
+import { assertFreshRunDirectory, readRunMetaFile, reconcileResumedPlan, writeRunMeta } from './run-directory.js';
+import { runPlan, type RunOutcome } from './run-plan.js';
+
+/** Options of `executeRun`. */
+export interface ExecuteRunOptions {
+  runDir: string;
+  client: OnetokenClient;
+  /** Base URL shown in run.json. */
+  baseUrl: string;
+  /** Cache namespace: the base URL, or a fixed name for the built-in mock. */
+  endpoint: string;
+  cache: ResponseCache | null;
+  useCache: boolean;
+  concurrency: number;
+  maxCostUsd?: number;
+  resume?: boolean;
+  allowChangedSuite?: boolean;
+  retryErrors?: boolean;
+  /** Flags that shaped the run, for run.json (never the key). */
+  args: Record<string, unknown>;
+  toolVersion: string;
+  /** The start time, passed in so records carry no hidden clock. */
+  startedAt: Date;
+  stop?: AbortSignal;
+  abort?: AbortSignal;
+  onCell?: (record: CellRecord) => void;
+  onWarning?: (message: string) => void;
+}
+
+/** The result of a run. */
+export interface RunResult {
+  meta: RunMeta;
+  outcome: RunOutcome;
+  /** Cells already in the journal when a resumed run started. */
+  resumedCells: number;
+}
+
+/** Runs (or resumes) one plan into `runDir`; the caller writes the reports from `journalRecords(runDir)`. */
+export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promise<RunResult> {
+  const warn = options.onWarning ?? (() => undefined);
+  let meta: RunMeta = {
+    version: RECORD_VERSION,
+    tool: { name: 'onetoken-eval', version: options.toolVersion },
+    suite: { name: plan.suite.name, path: plan.suite.path, hash: plan.suite.hash },
+    planHash: plan.hash,
+    planCells: plan.totalCells,
+    cells: plan.cellCount,
+    shard: plan.shard,
+    models: plan.models.map((model) => model.label),
+    args: options.args,
+    baseUrl: options.baseUrl,
+    startedAt: options.startedAt.toISOString(),
+  };
+  if (options.resume) {
+    const previous = readRunMetaFile(options.runDir);
+    const reconciled = reconcileResumedPlan(options.runDir, previous, plan, options.endpoint, options.allowChangedSuite ?? false);
+    if (reconciled) warn(`the suite changed: kept ${reconciled.kept} still-valid cells, dropped ${reconciled.dropped}`);
+    meta = { ...meta, startedAt: previous.startedAt, args: previous.args };
+  } else {
+    assertFreshRunDirectory(options.runDir);
+  }
+  writeRunMeta(options.runDir, meta);
+
+  const journal = CellJournal.open(options.runDir, (line) => warn(`ignored a torn last line (${line}) of the journal: that cell will run again`));
+  try {
+    const errored = new Set<number>();
+    if (options.retryErrors) {
+      for await (const record of journal.records()) if (record.error) errored.add(record.index);
+    }
+    const resumedCells = journal.indices().length - errored.size;
+    const outcome = await runPlan(plan, {
+      client: options.client,
+      journal,
+      concurrency: options.concurrency,
+      cache: options.cache,
+      useCache: options.useCache,
+      endpoint: options.endpoint,
+      grader: plan.suite.grader,
+      pricing: plan.suite.pricing,
+      maxCostUsd: options.maxCostUsd,
+      isDone: (index) => journal.has(index) && !errored.has(index),
+      stop: options.stop,
+      abort: options.abort,
+      onCell: options.onCell,
+    });
+    return { meta, outcome, resumedCells };
+  } finally {
+    journal.close();
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Executes a plan: fans cells out under the run's global concurrency (p-limit) and each model's current limit,
+ * appends every finished cell to the journal at once, and stops dispatching on a stop request, an auth/quota
+ * error or the budget.
+ *
+ * Dispatch keeps one lane per model, each in plan order, and always feeds the lane with the fewest requests in
+ * flight: models interleave, and a slow model cannot take every slot and starve the fast ones.
+ */
+import pLimit from 'p-limit';
+import { isApiError, type OnetokenClient } from '../client/index.js';
+import type { Cell, Plan } from '../plan/index.js';
+import type { ResponseCache } from './cache.js';
+import { executeCell } from './execute-cell.js';
+import type { CellJournal } from './journal.js';
+import type { CellRecord } from './record.js';
+import type { ScoreContext } from './score-cell.js';
+
+/** Why dispatching stopped early. */
+export type StopReason = 'interrupted' | 'auth' | 'quota' | 'budget';
+
+/** Options of `runPlan`. */
+export interface RunPlanOptions {
+  client: OnetokenClient;
+  journal: CellJournal;
+  /** Requests in flight at most over all models. @default 8 */
+  concurrency?: number;
+  cache: ResponseCache | null;
+  /** False with --no-cache: answers are neither read from nor written to the cache. */
+  useCache: boolean;
+  /** Cache namespace of the endpoint. */
+  endpoint: string;
+  grader: ScoreContext['grader'];
+  pricing: ScoreContext['pricing'];
+  /** Stop dispatching when the estimated spend (answers and grading) reaches this, in USD. */
+  maxCostUsd?: number;
+  /** Cells to leave alone (already in the journal). */
+  isDone?: (index: number) => boolean;
+  /** Aborted: stop dispatching; in-flight requests keep going until `abort` fires. */
+  stop?: AbortSignal;
+  /** Aborted: in-flight requests are cancelled and not recorded. */
+  abort?: AbortSignal;
+  /** Hears every recorded cell. */
+  onCell?: (record: CellRecord) => void;
+}
+
+/** What happened. */
+export interface RunOutcome {
+  recorded: number;
+  /** Cells not dispatched or cancelled. */
+  skipped: number;
+  stopped: { reason: StopReason; message: string } | null;
+  spentUsd: number;
+}
+
+interface Lane {
+  modelId: string;
+  cells: Generator<Cell>;
+  next: Cell | null;
+  inFlight: number;
+}
+
+/** Runs the plan's missing cells. */
+export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunOutcome> {
+  const concurrency = options.concurrency ?? 8;
+  const limit = pLimit(concurrency);
+  const isDone = options.isDone ?? (() => false);
+  const inFlightByModel = new Map<string, number>();
+  for (const model of plan.models) {
+    const limits = { concurrency: model.concurrency ?? undefined, rpm: model.rpm ?? undefined, tpm: model.tpm ?? undefined };
+    if (limits.concurrency || limits.rpm || limits.tpm) options.client.setModelLimits(model.id, limits);
+  }
+  const lanes: Lane[] = plan.models.map((model, m) => ({ modelId: model.id, cells: plan.cellsOfModel(m), next: null, inFlight: 0 }));
+  const advance = (lane: Lane): Cell | null => {
+    while (lane.next === null) {
+      const step = lane.cells.next();
+      if (step.done) return null;
+      if (!isDone(step.value.index)) lane.next = step.value;
+    }
+    return lane.next;
+  };
+  const outcome: RunOutcome = { recorded: 0, skipped: 0, stopped: null, spentUsd: 0 };
+  const context = { client: options.client, cache: options.useCache ? options.cache : null, endpoint: options.endpoint, grader: options.grader, pricing: options.pricing, signal: options.abort, useCacheRead: options.useCache };
+  let wake: () => void = () => undefined;
+  let fatal: { error: unknown } | null = null;
+  const running = new Set<Promise<void>>();
+  const onStop = () => wake();
+  options.stop?.addEventListener('abort', onStop);
+
+  const stopWith = (reason: StopReason, message: string) => {
+    if (!outcome.stopped) outcome.stopped = { reason, message };
+  };
+  const finish = (record: CellRecord, error: unknown) => {
+    if (isApiError(error) && error.stopsRun) {
+      stopWith(error.code === 'OTE_API_QUOTA' ? 'quota' : 'auth', error.message);
+      return; // not the cell's fault: left unrecorded so a resume runs it once the key works
+    }
+    if ((error as { code?: string } | null)?.code === 'OTE_ABORTED') return;
+    options.journal.append(record);
+    outcome.recorded++;
+    outcome.spentUsd += (record.cost ?? 0) + record.graderCalls.reduce((sum, call) => sum + (call.cost ?? 0), 0);
+    if (options.maxCostUsd !== undefined && outcome.spentUsd >= options.maxCostUsd) {
+      stopWith('budget', `the estimated spend reached --max-cost $${options.maxCostUsd} ($${outcome.spentUsd.toFixed(4)} so far)`);
+    }
+    options.onCell?.(record);
+  };
+  const pickLane = (): Lane | null => {
+    let best: Lane | null = null;
+    for (const lane of lanes) {
+      const cell = advance(lane);
+      if (!cell) continue;
+      const modelLimit = options.client.modelStatus(lane.modelId).concurrency;
+      if ((inFlightByModel.get(lane.modelId) ?? 0) >= modelLimit) continue;
+      if (!best || lane.inFlight < best.inFlight || (lane.inFlight === best.inFlight && cell.index < best.next!.index)) best = lane;
+    }
+    return best;
+  };
+
+  while (true) {
+    if (options.stop?.aborted) stopWith('interrupted', 'interrupted');
+    while (!outcome.stopped && limit.activeCount + limit.pendingCount < concurrency) {
+      const lane = pickLane();
+      if (!lane) break;
+      const cell = lane.next!;
+      lane.next = null;
+      lane.inFlight++;
+      inFlightByModel.set(lane.modelId, (inFlightByModel.get(lane.modelId) ?? 0) + 1);
+      const task = limit(() => executeCell(cell, context)).then(
+        ({ record, error }) => finish(record, error),
+        (error: unknown) => {
+          // A bug, not an API error: stop dispatching, let the others finish, rethrow after.
+          fatal ??= { error };
+          stopWith('interrupted', 'internal error');
+        },
+      ).finally(() => {
+        lane.inFlight--;
+        inFlightByModel.set(lane.modelId, inFlightByModel.get(lane.modelId)! - 1);
+        running.delete(task);
+        wake();
+      });
+      running.add(task);
+    }
+    if (running.size === 0) break;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+  }
+  options.stop?.removeEventListener('abort', onStop);
+  if (fatal) throw fatal.error;
+  for (const lane of lanes) {
+    while (advance(lane)) {
+      lane.next = null;
+      outcome.skipped++;
+    }
+  }
+  return outcome;
+}

@@ -1,0 +1,80 @@
+/**
+ * Scoring a cell: every assertion of the cell against its recorded answer, model-graded ones through a grader
+ * that goes through the same client, cache, limits and cost accounting as the cell's own request.
+ */
+import { scoreAnswer, scoreCase, DEFAULT_GRADER_MODEL } from '../assert/index.js';
+import type { Answer, AssertionResult, AssertionSpec, GradeFn } from '../assert/index.js';
+import { isApiError, type OnetokenClient } from '../client/index.js';
+import { canonicalJson } from '../plan/index.js';
+import type { RequestParams } from '../suite/index.js';
+import { hashRequest, type ResponseCache } from './cache.js';
+import { estimateCost, type Pricing } from './cost.js';
+import type { CellRecord, GraderCall } from './record.js';
+
+/** What scoring needs besides the record. */
+export interface ScoreContext {
+  /** Null when grading is impossible (no client: e.g. rescore without network); llm-rubric then errors. */
+  client: OnetokenClient | null;
+  cache: ResponseCache | null;
+  /** Cache namespace of the endpoint (base URL, or a fixed name for the built-in mock). */
+  endpoint: string;
+  grader: { model: string | null; params: RequestParams };
+  pricing: Pricing;
+  signal?: AbortSignal;
+}
+
+/** The seed every grader request carries, so grading is as reproducible as the answers. */
+export const GRADER_SEED = 20240601;
+
+/** The view of a record that assertions see. */
+export function answerOf(record: Pick<CellRecord, 'output' | 'finishReason' | 'latencyMs' | 'cost' | 'usage' | 'citations'>): Answer {
+  return {
+    output: record.output ?? '',
+    finishReason: record.finishReason,
+    latencyMs: record.latencyMs,
+    cost: record.cost,
+    completionTokens: record.usage?.completionTokens ?? null,
+    citations: record.citations.map((citation) => ({ url: citation.url, title: citation.title })),
+  };
+}
+
+/** Scores an answered record; returns assertion results, pass, score and the grader calls made. */
+export async function scoreRecord(
+  record: CellRecord,
+  assertions: AssertionSpec[],
+  threshold: number | null,
+  vars: Record<string, unknown>,
+  context: ScoreContext,
+): Promise<{ assertions: AssertionResult[]; pass: boolean; score: number; graderCalls: GraderCall[] }> {
+  const graderCalls: GraderCall[] = [];
+  const grade: GradeFn = async (messages, options) => {
+    const model = options.model ?? context.grader.model ?? DEFAULT_GRADER_MODEL;
+    const request = { model, messages, ...context.grader.params, temperature: 0, seed: GRADER_SEED };
+    const hash = hashRequest(context.endpoint, request);
+    const cached = context.cache?.get(hash) ?? null;
+    const call: GraderCall = { model, requestHash: hash, cached: cached !== null, usage: null, cost: null, latencyMs: null, error: null };
+    graderCalls.push(call);
+    if (cached) {
+      Object.assign(call, { usage: cached.usage, cost: estimateCost(context.pricing, model, cached.usage), latencyMs: cached.latencyMs });
+      return cached.content;
+    }
+    if (!context.client) {
+      call.error = 'no grader request made: this command does not send requests';
+      throw new Error(call.error);
+    }
+    try {
+      const completion = await context.client.complete(JSON.parse(canonicalJson(request)), { cellId: `${record.id} (grader)`, signal: context.signal });
+      context.cache?.set(hash, completion);
+      Object.assign(call, { usage: completion.usage, cost: estimateCost(context.pricing, model, completion.usage), latencyMs: completion.latencyMs });
+      return completion.content;
+    } catch (error) {
+      call.error = isApiError(error) ? `${error.code}: ${error.message}` : (error as Error).message;
+      throw error;
+    }
+  };
+  const answer = answerOf(record);
+  const results: AssertionResult[] = [];
+  for (const spec of assertions) results.push(await scoreAnswer(answer, spec, { grade, vars }));
+  const { pass, score } = scoreCase(results, threshold ?? undefined);
+  return { assertions: results, pass, score, graderCalls };
+}

@@ -1,0 +1,20 @@
+/**
+ * Ids for cases that have none. An index would change when rows are reordered, breaking resume, compare and the
+ * cache's usefulness, so the id comes from the case's content: a readable slug of its first variable plus a short
+ * hash of all of them.
+ */
+import { canonicalJson, sha256Hex } from './canonical-json.js';
+
+/** `france-3f9a1c` for `{country: 'France'}`. */
+export function deriveCaseId(vars: Record<string, unknown>): string {
+  const first = Object.values(vars).find((value) => typeof value === 'string' || typeof value === 'number');
+  const slug = String(first ?? 'case')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 24)
+    .replace(/-+$/, '');
+  return `${slug || 'case'}-${sha256Hex(canonicalJson(vars)).slice(0, 6)}`;
+}

@@ -1,0 +1,45 @@
+/**
+ * Every `{{ var }}` a prompt or an assertion uses must be defined by every case it meets: an undefined variable
+ * would otherwise become an empty string in a paid request.
+ */
+import type { SourceIssue } from '../errors.js';
+import { deepTemplateVariables, lookupVariable, templateVariables } from './template.js';
+import type { CaseSpec, PromptSpec } from './types.js';
+import type { AssertionSpec } from '../assert/index.js';
+
+/** Undefined variables per prompt × case, reported at the case. At most `limit` issues, then a count. */
+export function checkTemplates(prompts: PromptSpec[], cases: CaseSpec[], suiteAssert: AssertionSpec[], limit = 50): SourceIssue[] {
+  const issues: SourceIssue[] = [];
+  let hidden = 0;
+  const suiteVars = [...deepTemplateVariables(suiteAssert)];
+  const promptVars = prompts.map((prompt) => {
+    const names = new Set<string>();
+    for (const message of prompt.messages) for (const name of templateVariables(message.content)) names.add(name);
+    deepTemplateVariables(prompt.assert, names);
+    for (const name of suiteVars) names.add(name);
+    return [...names];
+  });
+  for (const spec of cases) {
+    const caseVars = [...deepTemplateVariables(spec.assert)];
+    prompts.forEach((prompt, index) => {
+      for (const name of new Set([...promptVars[index]!, ...caseVars])) {
+        if (lookupVariable(spec.vars, name).found) continue;
+        if (issues.length >= limit) {
+          hidden++;
+          continue;
+        }
+        const defined = Object.keys(spec.vars);
+        issues.push({
+          ...spec.position,
+          path: `case "${spec.id}"`,
+          message: `prompt "${prompt.id}" uses {{ ${name} }}, which this case does not define (it defines: ${defined.length ? defined.join(', ') : 'nothing'})`,
+        });
+      }
+    });
+  }
+  if (hidden > 0) {
+    const last = issues[issues.length - 1]!;
+    issues.push({ ...last, path: '', message: `and ${hidden} more undefined variables` });
+  }
+  return issues;
+}

@@ -1,0 +1,122 @@
+/**
+ * Loads a suite: YAML -> zod validation -> files read -> ids, models and templates checked -> `Suite`.
+ * Every problem of a file is collected and thrown at once as one `SuiteError`, in source order.
+ */
+import { LineCounter, parseDocument } from 'yaml';
+import { SuiteError, type SourceIssue } from '../errors.js';
+import type { AssertionSpec } from '../assert/index.js';
+import { inlineAssertionFiles } from './assertion-files.js';
+import { canonicalJson, sha256Hex } from './canonical-json.js';
+import { checkTemplates } from './check-templates.js';
+import { createPositionFinder, type PositionFinder } from './positions.js';
+import { resolveCases } from './resolve-cases.js';
+import { resolvePrompts } from './resolve-prompts.js';
+import { suiteFileSchema, type SuiteFile } from './schema.js';
+import { SourceFiles } from './source-files.js';
+import type { ModelSpec, Suite } from './types.js';
+import { toSourceIssues } from './zod-issues.js';
+
+/** Loads and validates one suite file; throws `SuiteError` (exit 2) listing every problem. */
+export function loadSuite(path: string): Suite {
+  const files = new SourceFiles(path);
+  const issues: SourceIssue[] = [];
+  const read = files.readSuite(issues);
+  if (!read) throw new SuiteError(issues.map((issue) => ({ ...issue, message: issue.message.replace(/: .*$/, '') })));
+
+  const lineCounter = new LineCounter();
+  const document = parseDocument(read.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    throw new SuiteError(
+      document.errors.map((error) => {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        return { file: path, line, column: col, path: '', message: `yaml syntax: ${firstLine(error.message)}` };
+      }),
+    );
+  }
+  const positions = createPositionFinder(path, document, lineCounter);
+  const raw = document.toJS({ maxAliasCount: 1000 }) as unknown;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new SuiteError([{ file: path, line: 1, column: 1, path: '', message: 'expected a mapping with name, models, prompts and cases' }]);
+  }
+
+  inlineAssertionFiles(raw, files, positions, issues);
+  const parsed = suiteFileSchema.safeParse(raw);
+  if (!parsed.success) throw new SuiteError([...issues, ...toSourceIssues(parsed.error.issues, raw, positions)]);
+  const suiteFile = parsed.data;
+
+  const models = resolveModels(suiteFile, positions, issues);
+  const prompts = resolvePrompts(suiteFile, files, positions, issues);
+  const cases = resolveCases(suiteFile, files, positions, issues);
+  const suiteAssert = (suiteFile.assert ?? []) as AssertionSpec[];
+  if (issues.length === 0) issues.push(...checkTemplates(prompts, cases, suiteAssert));
+  if (issues.length > 0) throw new SuiteError(issues);
+
+  return {
+    path,
+    hash: sha256Hex(canonicalJson(files.texts)),
+    name: suiteFile.name,
+    description: suiteFile.description ?? null,
+    models,
+    defaults: suiteFile.defaults ?? {},
+    prompts,
+    cases,
+    assert: suiteAssert,
+    threshold: suiteFile.threshold ?? null,
+    repeat: suiteFile.repeat ?? 1,
+    seed: suiteFile.seed ?? 0,
+    pricing: suiteFile.pricing ?? {},
+    grader: { model: suiteFile.grader?.model ?? null, params: suiteFile.grader?.params ?? {} },
+  };
+}
+
+/** Models with labels; two entries with the same label are an error (give one a `label`). */
+function resolveModels(file: SuiteFile, positions: PositionFinder, issues: SourceIssue[]): ModelSpec[] {
+  const seen = new Map<string, number>();
+  const models: ModelSpec[] = [];
+  file.models.forEach((entry, index) => {
+    const model: ModelSpec =
+      typeof entry === 'string'
+        ? { id: entry, label: entry, params: {}, omit: [], concurrency: null, rpm: null, tpm: null }
+        : {
+            id: entry.id,
+            label: entry.label ?? entry.id,
+            params: entry.params ?? {},
+            omit: entry.omit ?? [],
+            concurrency: entry.concurrency ?? null,
+            rpm: entry.rpm ?? null,
+            tpm: entry.tpm ?? null,
+          };
+    const previous = seen.get(model.label);
+    if (previous !== undefined) {
+      issues.push({
+        ...positions.at(['models', index]),
+        path: `models[${index}]`,
+        message: `duplicate model label "${model.label}" (also models[${previous}]): give one of them a distinct "label"`,
+      });
+      return;
+    }
+    seen.set(model.label, index);
+    models.push(model);
+  });
+  return models;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+/** Loads several suites, collecting every file's problems into one error. */
+export function loadSuites(paths: string[]): Suite[] {
+  const suites: Suite[] = [];
+  const issues: SourceIssue[] = [];
+  for (const path of paths) {
+    try {
+      suites.push(loadSuite(path));
+    } catch (error) {
+      if (error instanceof SuiteError) issues.push(...error.issues);
+      else throw error;
+    }
+  }
+  if (issues.length > 0) throw new SuiteError(issues);
+  return suites;
+}

@@ -1,0 +1,132 @@
+/** Turns the case entries of a suite file into `CaseSpec`s, reading data files row by row. */
+import { parseExpectedShorthand, validateAssertion } from '../assert/index.js';
+import type { AssertionSpec } from '../assert/index.js';
+import type { SourceIssue } from '../errors.js';
+import { deriveCaseId } from './case-id.js';
+import { parseDataFile, type DataRow } from './data-file.js';
+import type { PositionFinder } from './positions.js';
+import type { SuiteFile } from './schema.js';
+import type { SourceFiles } from './source-files.js';
+import type { CaseSpec } from './types.js';
+import { formatPath } from './zod-issues.js';
+
+/** Resolves cases; duplicate ids and bad rows become issues. */
+export function resolveCases(file: SuiteFile, files: SourceFiles, positions: PositionFinder, issues: SourceIssue[]): CaseSpec[] {
+  const cases: CaseSpec[] = [];
+  const seen = new Map<string, string>();
+  const add = (spec: CaseSpec, where: string, explicit: boolean) => {
+    const previous = seen.get(spec.id);
+    if (previous !== undefined) {
+      const message = explicit
+        ? `duplicate case id "${spec.id}" (also ${previous})`
+        : `duplicate case: same variables as ${previous}; give one an id or remove it`;
+      issues.push({ ...spec.position, path: where, message });
+      return;
+    }
+    seen.set(spec.id, where);
+    cases.push(spec);
+  };
+  file.cases.forEach((entry, index) => {
+    const position = positions.at(['cases', index]);
+    if ('file' in entry) {
+      const read = files.read(entry.file, positions.at(['cases', index, 'file']), `cases[${index}].file`, issues);
+      if (!read) return;
+      const parsed = parseDataFile(read.file, read.text);
+      issues.push(...parsed.issues);
+      const shared = (entry.assert ?? []) as AssertionSpec[];
+      for (const row of parsed.rows) {
+        const spec = caseFromRow(row, shared, issues);
+        if (spec) add(spec, `${read.file} row ${row.row}`, typeof row.fields.__id === 'string' && row.fields.__id !== '');
+      }
+      return;
+    }
+    const vars = entry.vars ?? {};
+    add(
+      {
+        id: entry.id ?? deriveCaseId(vars),
+        description: entry.description ?? null,
+        vars,
+        assert: (entry.assert ?? []) as AssertionSpec[],
+        threshold: entry.threshold ?? null,
+        seed: entry.seed ?? null,
+        position,
+      },
+      `cases[${index}]`,
+      entry.id !== undefined,
+    );
+  });
+  return cases;
+}
+
+/** One data row as a case: reserved `__` columns interpreted, the rest are variables. */
+function caseFromRow(row: DataRow, shared: AssertionSpec[], issues: SourceIssue[]): CaseSpec | null {
+  const vars: Record<string, unknown> = {};
+  const assert: AssertionSpec[] = [...shared];
+  let id: string | null = null;
+  let description: string | null = null;
+  let threshold: number | null = null;
+  let seed: number | null = null;
+  const problem = (column: string, message: string) => {
+    issues.push({ ...row.position, path: `row ${row.row}: ${column}`, message });
+  };
+  for (const [key, value] of Object.entries(row.fields)) {
+    if (!key.startsWith('__')) {
+      vars[key] = value;
+      continue;
+    }
+    if (value === '' || value === null || value === undefined) continue;
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    switch (key) {
+      case '__id':
+        if (/^[^\s/#%]+$/.test(text)) id = text;
+        else problem(key, `expected an id without spaces, "/", "#" or "%", got "${text}"`);
+        break;
+      case '__description':
+        description = text;
+        break;
+      case '__expected': {
+        const spec = parseExpectedShorthand(text);
+        for (const issue of validateAssertion(spec)) problem(`${key}${issue.path.length ? `.${formatPath(issue.path)}` : ''}`, issue.message);
+        assert.push(spec);
+        break;
+      }
+      case '__assert':
+        assert.push(...parseAssertColumn(value, (message) => problem(key, message)));
+        break;
+      case '__threshold': {
+        const number = Number(value);
+        if (Number.isFinite(number) && number >= 0 && number <= 1) threshold = number;
+        else problem(key, `expected a number from 0 to 1, got "${text}"`);
+        break;
+      }
+      case '__seed': {
+        const number = Number(value);
+        if (Number.isInteger(number) && number >= 0 && number < 2 ** 31) seed = number;
+        else problem(key, `expected an integer from 0 to 2147483647, got "${text}"`);
+        break;
+      }
+    }
+  }
+  return { id: id ?? deriveCaseId(vars), description, vars, assert, threshold, seed, position: row.position };
+}
+
+/** `__assert`: a JSON list of assertions (or one assertion object). */
+function parseAssertColumn(value: unknown, problem: (message: string) => void): AssertionSpec[] {
+  let parsed: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch (error) {
+      problem(`expected a JSON list of assertions: ${(error as Error).message.toLowerCase()}`);
+      return [];
+    }
+  }
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  const specs: AssertionSpec[] = [];
+  list.forEach((spec, index) => {
+    const found = validateAssertion(spec);
+    for (const issue of found) problem(`[${index}]${issue.path.length ? `.${formatPath(issue.path)}` : ''}: ${issue.message}`);
+    if (found.length === 0) specs.push(spec as AssertionSpec);
+  });
+  return specs;
+}

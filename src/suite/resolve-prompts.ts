@@ -1,0 +1,72 @@
+/** Turns the prompt entries of a suite file into `PromptSpec`s, reading prompt files. */
+import { parse as parseYaml } from 'yaml';
+import { basename, extname } from 'node:path';
+import type { AssertionSpec } from '../assert/index.js';
+import type { ChatMessage } from '../client/index.js';
+import type { SourceIssue } from '../errors.js';
+import type { PositionFinder } from './positions.js';
+import { messageSchema } from './schema.js';
+import type { SuiteFile } from './schema.js';
+import type { SourceFiles } from './source-files.js';
+import { findMalformedPlaceholder } from './template.js';
+import type { PromptSpec } from './types.js';
+
+/** Resolves prompts; duplicate ids and malformed placeholders become issues. */
+export function resolvePrompts(file: SuiteFile, files: SourceFiles, positions: PositionFinder, issues: SourceIssue[]): PromptSpec[] {
+  const prompts: PromptSpec[] = [];
+  const seen = new Map<string, number>();
+  file.prompts.forEach((entry, index) => {
+    const position = positions.at(['prompts', index]);
+    const path = `prompts[${index}]`;
+    let prompt: PromptSpec | null = null;
+    if (typeof entry === 'string') {
+      const read = files.read(entry, position, path, issues);
+      if (!read) return;
+      const messages = parsePromptFile(read.file, read.text, position, path, issues);
+      if (!messages) return;
+      prompt = { id: basename(entry, extname(entry)), messages, assert: [], position };
+    } else if ('template' in entry) {
+      prompt = { id: entry.id, messages: [{ role: 'user', content: entry.template }], assert: (entry.assert ?? []) as AssertionSpec[], position };
+    } else {
+      prompt = { id: entry.id, messages: entry.messages, assert: (entry.assert ?? []) as AssertionSpec[], position };
+    }
+    const previous = seen.get(prompt.id);
+    if (previous !== undefined) {
+      issues.push({ ...positions.at(['prompts', index, 'id']), path: `${path}.id`, message: `duplicate prompt id "${prompt.id}" (also prompts[${previous}])` });
+      return;
+    }
+    seen.set(prompt.id, index);
+    prompt.messages.forEach((message, messageIndex) => {
+      const bad = findMalformedPlaceholder(message.content);
+      if (bad) issues.push({ ...position, path: `${path}.messages[${messageIndex}].content`, message: `malformed placeholder ${bad}: expected {{ name }} or {{ name.field }}` });
+    });
+    prompts.push(prompt);
+  });
+  return prompts;
+}
+
+/** A prompt file: `.txt`/`.md` is one user message; `.yaml`/`.json` is a list of messages. */
+function parsePromptFile(file: string, text: string, position: PromptSpec['position'], path: string, issues: SourceIssue[]): ChatMessage[] | null {
+  const extension = extname(file).toLowerCase();
+  if (extension !== '.yaml' && extension !== '.yml' && extension !== '.json') {
+    if (text.trim() === '') {
+      issues.push({ ...position, path, message: `prompt file ${file} is empty` });
+      return null;
+    }
+    return [{ role: 'user', content: text.replace(/\r\n/g, '\n') }];
+  }
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (error) {
+    issues.push({ ...position, path, message: `cannot parse prompt file ${file}: ${(error as Error).message.split('\n')[0]!.toLowerCase()}` });
+    return null;
+  }
+  const list = Array.isArray(value) ? value : (value as { messages?: unknown } | null)?.messages;
+  const parsed = messageSchema.array().min(1).safeParse(list);
+  if (!parsed.success) {
+    issues.push({ ...position, path, message: `prompt file ${file}: expected a non-empty list of {role, content} messages` });
+    return null;
+  }
+  return parsed.data;
+}

@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { CellRecord, RunMeta } from '../../../src/run/index.js';
+import { writeReports } from '../../../src/report/index.js';
+import type { ReportOptions } from '../../../src/report/index.js';
+import { indexed, makeAssertion, makeCell, makeErroredCell, makeMeta, makeTempDir, stream } from '../records.js';
+
+let dir: string;
+let remove: () => Promise<void>;
+beforeEach(async () => ({ dir, remove } = await makeTempDir()));
+afterEach(() => remove());
+
+async function writeMarkdown(cells: CellRecord[], options: ReportOptions = {}, meta: RunMeta = makeMeta()): Promise<string> {
+  await writeReports(dir, meta, stream(indexed(cells)), { ...options, formats: ['markdown'] });
+  return readFile(join(dir, 'summary.md'), 'utf8');
+}
+
+const failing = (count: number): CellRecord[] =>
+  Array.from({ length: count }, (_, position) => makeCell({ case: `case-${position}`, pass: false }));
+
+describe('summary.md', () => {
+  test('opens with the suite name and the totals', async () => {
+    const text = await writeMarkdown([makeCell(), makeCell({ model: 'big', pass: false }), makeErroredCell({ case: 'spain' })]);
+    expect(text.split('\n')[0]).toBe('# capitals: eval results');
+    expect(text).toContain('**1 of 2 scored cells passed (50.0%)** · 1 failed · 1 errored · 3 cells · 2 models');
+  });
+
+  test('has one table row per model with the pass rate, its interval, errors, latency, tokens and cost', async () => {
+    const text = await writeMarkdown([makeCell(), makeCell({ model: 'big', pass: false, latencyMs: 300 })]);
+    expect(text).toContain('| Model | Pass rate | 95% CI | Mean score | 95% CI | Errors | p50 ms | p95 ms | Tokens | Cost |');
+    expect(text).toContain('| mini (`mini-id`) | 1/1 · 100.0% | 20.7–100.0% | 1.000 | 0.207–1.000 | 0 | 100 | 100 | 15 | $0.0010 |');
+    expect(text).toContain('| big (`big-id`) | 0/1 · 0.0% | 0.0–79.3% | 0.000 | 0.000–0.793 | 0 | 300 | 300 | 15 | $0.0010 |');
+  });
+
+  test('lists per-metric means only when assertions name metrics', async () => {
+    const withMetrics = [
+      makeCell({ assertions: [makeAssertion(true, { metric: 'accuracy' }), makeAssertion(false, { metric: 'style', score: 0.5 })] }),
+      makeCell({ model: 'big', assertions: [makeAssertion(false, { metric: 'accuracy' })], pass: false }),
+    ];
+    const text = await writeMarkdown(withMetrics);
+    expect(text).toContain('## Metrics (mean score)');
+    expect(text).toContain('| accuracy | 0.500 | 1.000 | 0.000 |');
+    expect(text).toContain('| style | 0.500 | 0.500 | - |');
+    expect(await writeMarkdown([makeCell()])).not.toContain('## Metrics');
+  });
+
+  test('shows the failing cells with their reasons and a preview of the output', async () => {
+    const text = await writeMarkdown([
+      makeCell(),
+      makeCell({ model: 'big', pass: false, output: 'The capital is Lyon' }),
+      makeErroredCell({ case: 'spain' }),
+    ]);
+    expect(text).toContain('## Failing cells (2)');
+    expect(text).toContain('### 1. `capital/france/big#0`');
+    expect(text).toContain('- `contains`: expected to contain "Paris", got "Lyon"');
+    expect(text).toContain('```text\nThe capital is Lyon\n```');
+    expect(text).toContain('### 2. `capital/spain/mini#0`');
+    expect(text).toContain('- error `OTE_API_SERVER`: 500 upstream exploded');
+  });
+
+  test.each([
+    { max: 20, cells: 3, heading: '## Failing cells (3)', entries: 3 },
+    { max: 2, cells: 5, heading: '## Failing cells (2 of 5 shown)', entries: 2 },
+    { max: 0, cells: 5, heading: '## Failing cells (0 of 5 shown)', entries: 0 },
+  ])('shows at most $max of $cells failing cells', async ({ max, cells, heading, entries }) => {
+    const text = await writeMarkdown(failing(cells), { maxFailuresShown: max });
+    expect(text).toContain(heading);
+    expect(text.match(/^### /gm) ?? []).toHaveLength(entries);
+  });
+
+  test('says so when nothing failed', async () => {
+    expect(await writeMarkdown([makeCell()])).toContain('## Failing cells\n\nNone: every scored cell passed and no cell errored.');
+  });
+
+  test('cuts long outputs to the preview length', async () => {
+    const text = await writeMarkdown([makeCell({ pass: false, output: `${'x'.repeat(50)}TAIL` })], { outputPreviewChars: 10 });
+    expect(text).toContain('```text\nxxxxxxxxxx…\n```');
+    expect(text).not.toContain('TAIL');
+  });
+
+  test('keeps hostile text from breaking tables or fences', async () => {
+    const output = 'closing ``` fence\n| pipe |';
+    const text = await writeMarkdown([makeCell({ model: 'mini', pass: false, output })], {}, makeMeta({ suite: { name: 'a|b <script>', path: 's.yaml', hash: 'h' } }));
+    expect(text.split('\n')[0]).toBe('# a\\|b \\<script\\>: eval results');
+    expect(text).toContain('````text\nclosing ``` fence\n| pipe |\n````');
+  });
+
+  test('adds a repeats table when the run has repeats', async () => {
+    const text = await writeMarkdown([makeCell(), makeCell({ repeat: 1, pass: false })], {}, makeMeta({ models: ['mini'] }));
+    expect(text).toContain('| Model | Groups | pass@k | pass^k |');
+    expect(text).toContain('| mini | 1 | 100.0% | 0.0% |');
+  });
+});
