@@ -3,6 +3,12 @@
  * into `writeReports` from dist/, each size in a fresh child process, and prints the peak RSS of both and their
  * ratio. Targets: 100k cells <= 200 MiB, 100k / 10k <= 1.5 (memory must not grow with the number of cells).
  *
+ * Why two measurements per size: V8 starts the young generation small and doubles its semi-spaces up to 16 MiB
+ * (Node 20, 64-bit) as allocation goes on. A 10k run ends before that growth is done and a 100k run does not,
+ * so with default flags the ratio measures V8 warming up (up to ~40 MiB, the same for any longer run) rather than
+ * the writer. The ratio is therefore taken with the semi-spaces pinned at that 16 MiB maximum in both children;
+ * the default-flag peaks are printed beside them, and the absolute target uses the larger of the two.
+ *
  * Run after `npm run build`: `node bench/report.mjs`, or `run()` from bench/index.mjs.
  */
 import { spawn } from 'node:child_process';
@@ -18,6 +24,7 @@ const MODELS = ['mini', 'small', 'medium', 'large', 'search'];
 const PROMPTS = 2;
 const REPEATS = 2;
 const MIB = 1024 * 1024;
+const PINNED_YOUNG_GENERATION = ['--min-semi-space-size=16', '--max-semi-space-size=16'];
 
 const here = fileURLToPath(import.meta.url);
 const distReport = new URL('../dist/report/index.js', import.meta.url);
@@ -25,17 +32,27 @@ const distReport = new URL('../dist/report/index.js', import.meta.url);
 /** Runs both sizes in child processes and returns the lines to print. */
 export async function run() {
   const lines = [`report bench: node ${process.version}, ${availableParallelism()} CPUs`];
-  const results = [];
+  const pinned = [];
+  const defaults = [];
   for (const cells of SIZES) {
-    const result = await measureInChild(cells);
-    results.push(result);
+    const result = await measureInChild(cells, PINNED_YOUNG_GENERATION);
+    const plain = await measureInChild(cells, []);
+    pinned.push(result);
+    defaults.push(plain);
     const rate = Math.round(result.cells / (result.ms / 1000));
-    lines.push(`report ${format(result.cells)} cells: peak RSS ${result.maxRssMiB.toFixed(1)} MiB, ${(result.ms / 1000).toFixed(2)} s, ${format(rate)} cells/s`);
+    lines.push(
+      `report ${format(cells)} cells: peak RSS ${mib(result.maxRssMiB)} (V8 defaults: ${mib(plain.maxRssMiB)}), ` +
+        `${(result.ms / 1000).toFixed(2)} s, ${format(rate)} cells/s`,
+    );
   }
-  const [small, large] = results;
-  const ratio = large.maxRssMiB / small.maxRssMiB;
-  lines.push(`report peak RSS at 100k: ${large.maxRssMiB.toFixed(1)} MiB (target <= ${MAX_RSS_MIB}) ${large.maxRssMiB <= MAX_RSS_MIB ? 'ok' : 'OVER'}`);
-  lines.push(`report RSS ratio 100k / 10k: ${ratio.toFixed(2)} (target <= ${MAX_RATIO}) ${ratio <= MAX_RATIO ? 'ok' : 'OVER'}`);
+  const largest = Math.max(pinned[1].maxRssMiB, defaults[1].maxRssMiB);
+  const ratio = pinned[1].maxRssMiB / pinned[0].maxRssMiB;
+  const defaultRatio = defaults[1].maxRssMiB / defaults[0].maxRssMiB;
+  lines.push(`report peak RSS at 100k: ${mib(largest)} (target <= ${MAX_RSS_MIB} MiB) ${largest <= MAX_RSS_MIB ? 'ok' : 'OVER'}`);
+  lines.push(
+    `report RSS ratio 100k / 10k: ${ratio.toFixed(2)} with the young generation pinned, ` +
+      `${defaultRatio.toFixed(2)} with V8 defaults (target <= ${MAX_RATIO}) ${ratio <= MAX_RATIO ? 'ok' : 'OVER'}`,
+  );
   return lines;
 }
 
@@ -44,9 +61,10 @@ export function isOverTarget(lines) {
   return lines.some((line) => line.endsWith(' OVER'));
 }
 
-function measureInChild(cells) {
+function measureInChild(cells, nodeFlags) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [here, '--child', String(cells)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = [...nodeFlags, here, '--child', String(cells)];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (text) => (stdout += text));
@@ -150,6 +168,10 @@ function cell(index, prompt, caseName, model, repeat, roll) {
     pass,
     score: pass === null ? null : pass ? 1 : 0,
   };
+}
+
+function mib(value) {
+  return `${value.toFixed(1)} MiB`;
 }
 
 function format(value) {

@@ -68,22 +68,21 @@ export class Transport {
     read: (response: Dispatcher.ResponseData, startMs: number) => Promise<T | Failure>,
   ): Promise<T | Failure> {
     const { requestMs, now } = this.options;
-    const V = process.env.OTE_VARIANT ?? 'a';
-    const controller = V === 'c' ? null as unknown as AbortController : new AbortController();
+    const controller = new AbortController();
     let isTimedOut = false;
     const timer =
-      requestMs > 0 && V === 'a'
+      requestMs > 0
         ? setTimeout(() => {
             isTimedOut = true;
             controller.abort();
           }, requestMs)
         : null;
-    const forward = (): void => controller?.abort(external?.reason);
+    const forward = (): void => controller.abort(external?.reason);
     external?.addEventListener('abort', forward, { once: true });
     try {
       if (external?.aborted) throw external.reason;
       const startMs = now();
-      const response = await this.pool.request({ method, path, headers, body, signal: controller?.signal });
+      const response = await this.pool.request({ method, path, headers, body, signal: controller.signal });
       if (response.statusCode < 200 || response.statusCode > 299) {
         const text = await response.body.text();
         return failureFromStatus(response.statusCode, text, response.headers as ResponseHeaders, this.options.apiKey, Date.now());

@@ -2,7 +2,7 @@
 import type { CompareCell } from './compare-cell.js';
 import type { GroupComparison, PairedMeasure, PairedTest, UsageSummary } from './compare-report.js';
 import { mcnemarExact } from './mcnemar.js';
-import { newcombePairedInterval, pairedMeanInterval } from './paired-interval.js';
+import { moverPairedInterval, newcombePairedInterval } from './paired-interval.js';
 import { percentiles } from './percentile.js';
 import { signTest } from './sign-test.js';
 
@@ -27,8 +27,8 @@ interface UnitSums {
  *
  * The unit of pairing is the (prompt, case, model) triple. With one repeat per cell a unit is one pass/fail
  * pair: McNemar's exact test and Newcombe's interval apply. With repeats, the repeats of a unit share a prompt
- * and are not independent, so the test and the interval work on per-unit pass rates instead (sign test, paired
- * t), which keeps a suite with 10 repeats from looking 10 times as certain as it is.
+ * and are not independent, so the test and the interval work on per-unit pass rates instead (sign test,
+ * MOVER-Wilson), which keeps a suite with 10 repeats from looking 10 times as certain as it is.
  */
 export function compareGroup(model: string | null, pairs: readonly CellPair[]): GroupComparison {
   const counts = { bothPass: 0, passToFail: 0, failToPass: 0, bothFail: 0 };
@@ -56,17 +56,25 @@ export function compareGroup(model: string | null, pairs: readonly CellPair[]): 
     headScore += head.score ?? 0;
   }
   const scored = counts.bothPass + counts.passToFail + counts.failToPass + counts.bothFail;
+  // Per-unit means: pass rates and scores averaged over the unit's repeats (0/1 and the score with none).
+  const basePassMeans = new Float64Array(units.size);
+  const headPassMeans = new Float64Array(units.size);
+  const baseScoreMeans = new Float64Array(units.size);
+  const headScoreMeans = new Float64Array(units.size);
   const passDiffs = new Float64Array(units.size);
-  const scoreDiffs = new Float64Array(units.size);
   let k = 0;
   for (const unit of units.values()) {
-    passDiffs[k] = (unit.headPass - unit.basePass) / unit.n;
-    scoreDiffs[k++] = (unit.headScore - unit.baseScore) / unit.n;
+    basePassMeans[k] = unit.basePass / unit.n;
+    headPassMeans[k] = unit.headPass / unit.n;
+    baseScoreMeans[k] = unit.baseScore / unit.n;
+    headScoreMeans[k] = unit.headScore / unit.n;
+    passDiffs[k] = headPassMeans[k] - basePassMeans[k];
+    k++;
   }
   const basePassRate = scored ? (counts.bothPass + counts.passToFail) / scored : null;
   const headPassRate = scored ? (counts.bothPass + counts.failToPass) / scored : null;
   const passRate: PairedMeasure = hasRepeats
-    ? fromMean(basePassRate, headPassRate, passDiffs)
+    ? overUnits(basePassRate, headPassRate, basePassMeans, headPassMeans)
     : {
         base: basePassRate,
         head: headPassRate,
@@ -74,7 +82,7 @@ export function compareGroup(model: string | null, pairs: readonly CellPair[]): 
         interval: newcombePairedInterval(counts),
         method: 'newcombe-10',
       };
-  const score = fromMean(scored ? baseScore / scored : null, scored ? headScore / scored : null, scoreDiffs);
+  const score = overUnits(scored ? baseScore / scored : null, scored ? headScore / scored : null, baseScoreMeans, headScoreMeans);
   return {
     model,
     verdict: 'no-change',
@@ -91,15 +99,14 @@ export function compareGroup(model: string | null, pairs: readonly CellPair[]): 
   };
 }
 
-/** A measure whose interval is the paired t interval of per-unit differences. */
-function fromMean(base: number | null, head: number | null, differences: Float64Array): PairedMeasure {
-  const mean = pairedMeanInterval(differences);
+/** A measure whose interval is the MOVER-Wilson interval over per-unit means. */
+function overUnits(base: number | null, head: number | null, baseMeans: Float64Array, headMeans: Float64Array): PairedMeasure {
   return {
     base,
     head,
     delta: base === null || head === null ? null : head - base,
-    interval: mean ? mean.interval : null,
-    method: 'paired-t',
+    interval: moverPairedInterval(baseMeans, headMeans),
+    method: 'mover-wilson',
   };
 }
 

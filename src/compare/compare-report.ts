@@ -51,8 +51,11 @@ export interface PairedMeasure {
   head: number | null;
   delta: number | null;
   interval: Interval | null;
-  /** How the interval was computed: `newcombe-10` (paired proportions) or `paired-t` (unit means). */
-  method: 'newcombe-10' | 'paired-t';
+  /**
+   * How the interval was computed: `newcombe-10` (pass/fail pairs) or `mover-wilson` (the same construction
+   * over per-unit means in 0..1); see paired-interval.ts.
+   */
+  method: 'newcombe-10' | 'mover-wilson';
 }
 
 /** Latency, tokens and cost of one side over the matched cells of a group. */

@@ -1,18 +1,20 @@
 /**
- * 95% intervals for a paired difference (head minus base).
+ * 95% intervals for a paired difference (head minus base), all built the same way: Newcombe's hybrid score
+ * construction, also known as MOVER (Newcombe 1998, Stat Med 17:2635, method 10; Zou & Donner 2008). The
+ * Wilson interval of each side's mean is combined with the correlation between the sides:
  *
- * Pass/fail with one repeat per cell: Newcombe's hybrid score interval for the difference of paired proportions
- * (Newcombe 1998, Stat Med 17:2635, method 10). It combines the Wilson intervals of the two marginal pass rates
- * with their correlation, stays inside -1..1, and keeps close to nominal coverage at the small n and extreme
- * rates an eval suite produces, where the Wald interval collapses to zero width.
+ *   low  = d - sqrt((p1 - l1)^2 - 2r (p1 - l1)(u2 - p2) + (u2 - p2)^2)
+ *   high = d + sqrt((u1 - p1)^2 - 2r (u1 - p1)(p2 - l2) + (p2 - l2)^2)
  *
- * Anything else (mean scores, per-case pass rates over repeats): the paired t interval over per-unit
- * differences. It is deterministic (reports need no seed and re-render identically) and O(n); a bootstrap over
- * 100,000 cells costs seconds per resampling pass, which the 3 s compare budget cannot pay.
+ * with p1 the head mean, p2 the base mean and d = p1 - p2. It stays inside -1..1 and keeps close to nominal
+ * coverage at the small n and extreme rates an eval suite produces, where the Wald interval (and a paired t
+ * interval, whose spread is zero when every pair agrees) collapses to zero width. For pass/fail cells this is
+ * exactly method 10. For values in 0..1 (scores, per-case pass rates over repeats) the Wilson interval of a
+ * fractional sum uses the Bernoulli variance p(1 - p), the largest a 0..1 variable with mean p can have, so
+ * the interval errs on the wide side. Deterministic and O(n): no seed, and 100,000 pairs take milliseconds.
  */
 import { wilsonInterval } from '../assert/index.js';
 import type { Interval } from '../assert/index.js';
-import { tQuantile975 } from './t-quantile.js';
 
 /** A paired 2x2 table of pass/fail outcomes. */
 export interface PairedTable {
@@ -27,61 +29,57 @@ export interface PairedTable {
 }
 
 /**
- * Newcombe's method 10 interval for head pass rate minus base pass rate. Uses the continuity-corrected phi of
- * the paper (numerator shrunk by n/2 when positive, zeroed when in 0..n/2). Null when the table is empty.
+ * Newcombe's method 10 interval for head pass rate minus base pass rate, with the paper's continuity-corrected
+ * phi (numerator shrunk by n/2 when above n/2, zeroed when in 0..n/2; 0 when a margin is 0). Null when empty.
  */
 export function newcombePairedInterval(table: PairedTable): Interval | null {
   const { bothPass: a, failToPass: c, passToFail: b, bothFail: d } = table;
   const n = a + b + c + d;
   if (n === 0) return null;
-  const headPass = a + c;
-  const basePass = a + b;
-  const p1 = headPass / n;
-  const p2 = basePass / n;
-  const w1 = wilsonInterval(headPass, n);
-  const w2 = wilsonInterval(basePass, n);
-  const phi = correctedPhi(a, c, b, d);
-  const lowerHead = p1 - w1.low;
-  const upperHead = w1.high - p1;
-  const lowerBase = p2 - w2.low;
-  const upperBase = w2.high - p2;
-  const estimate = p1 - p2;
-  const delta = Math.sqrt(Math.max(0, lowerHead ** 2 - 2 * phi * lowerHead * upperBase + upperBase ** 2));
-  const epsilon = Math.sqrt(Math.max(0, upperHead ** 2 - 2 * phi * upperHead * lowerBase + lowerBase ** 2));
-  return { low: Math.max(-1, estimate - delta), high: Math.min(1, estimate + epsilon) };
-}
-
-/** phi of the 2x2 table [[n11, n12], [n21, n22]] with Newcombe's continuity correction; 0 if a margin is 0. */
-function correctedPhi(n11: number, n12: number, n21: number, n22: number): number {
-  const n = n11 + n12 + n21 + n22;
-  const margins = (n11 + n12) * (n21 + n22) * (n11 + n21) * (n12 + n22);
-  if (margins === 0) return 0;
-  const cross = n11 * n22 - n12 * n21;
+  const margins = (a + c) * (b + d) * (a + b) * (c + d);
+  const cross = a * d - c * b;
   const corrected = cross > n / 2 ? cross - n / 2 : cross >= 0 ? 0 : cross;
-  return corrected / Math.sqrt(margins);
-}
-
-/** Mean of paired differences with its 95% paired t interval. */
-export interface MeanDifference {
-  /** Units (pairs) the mean is over. */
-  n: number;
-  mean: number;
-  /** Null when n < 2: the spread is unknown. */
-  interval: Interval | null;
+  const phi = margins === 0 ? 0 : corrected / Math.sqrt(margins);
+  return combine((a + c) / n, wilsonInterval(a + c, n), (a + b) / n, wilsonInterval(a + b, n), phi);
 }
 
 /**
- * Paired t interval for the mean of `differences` (each in -1..1), clamped to -1..1. Null for no differences.
+ * MOVER-Wilson interval for mean(head) - mean(base) over paired values in 0..1 (one pair per unit), using
+ * their Pearson correlation (0 when either side has no spread). Null for no pairs.
  */
-export function pairedMeanInterval(differences: ArrayLike<number>): MeanDifference | null {
-  const n = differences.length;
+export function moverPairedInterval(base: ArrayLike<number>, head: ArrayLike<number>): Interval | null {
+  const n = base.length;
+  if (n !== head.length) throw new RangeError(`paired interval: ${n} base values but ${head.length} head values`);
   if (n === 0) return null;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += differences[i];
-  const mean = sum / n;
-  if (n < 2) return { n, mean, interval: null };
-  let squares = 0;
-  for (let i = 0; i < n; i++) squares += (differences[i] - mean) ** 2;
-  const half = tQuantile975(n - 1) * Math.sqrt(squares / (n - 1) / n);
-  return { n, mean, interval: { low: Math.max(-1, mean - half), high: Math.min(1, mean + half) } };
+  let baseSum = 0;
+  let headSum = 0;
+  for (let i = 0; i < n; i++) {
+    baseSum += base[i];
+    headSum += head[i];
+  }
+  const baseMean = baseSum / n;
+  const headMean = headSum / n;
+  let covariance = 0;
+  let baseSquares = 0;
+  let headSquares = 0;
+  for (let i = 0; i < n; i++) {
+    covariance += (base[i] - baseMean) * (head[i] - headMean);
+    baseSquares += (base[i] - baseMean) ** 2;
+    headSquares += (head[i] - headMean) ** 2;
+  }
+  const spread = Math.sqrt(baseSquares * headSquares);
+  const r = spread > 0 ? Math.max(-1, Math.min(1, covariance / spread)) : 0;
+  return combine(headMean, wilsonInterval(headSum, n), baseMean, wilsonInterval(baseSum, n), r);
+}
+
+/** The MOVER combination of two single-mean intervals with correlation `r` (formula in the file comment). */
+function combine(p1: number, w1: Interval, p2: number, w2: Interval, r: number): Interval {
+  const estimate = p1 - p2;
+  const below1 = p1 - w1.low;
+  const above1 = w1.high - p1;
+  const below2 = p2 - w2.low;
+  const above2 = w2.high - p2;
+  const lowHalf = Math.sqrt(Math.max(0, below1 ** 2 - 2 * r * below1 * above2 + above2 ** 2));
+  const highHalf = Math.sqrt(Math.max(0, above1 ** 2 - 2 * r * above1 * below2 + below2 ** 2));
+  return { low: Math.max(-1, estimate - lowHalf), high: Math.min(1, estimate + highHalf) };
 }

@@ -11,7 +11,7 @@ import {
   formatPoints,
   formatPointsInterval,
 } from './format.js';
-import { groupName, summarize, VERDICT_TITLE } from './summary.js';
+import { describeDrift, groupName, summarize, VERDICT_TITLE } from './summary.js';
 
 /** Options of `renderCompareMarkdown`. */
 export interface MarkdownOptions {
@@ -28,7 +28,7 @@ export function renderCompareMarkdown(report: CompareReport, options: MarkdownOp
   const maxFlips = options.maxFlips ?? 25;
   const maxErrored = options.maxErrored ?? 25;
   const lines: string[] = [];
-  lines.push(`**${ICON[report.verdict]} ${VERDICT_TITLE[report.verdict]}** — ${escape(summarize(report))}`);
+  lines.push(`**${ICON[report.verdict]} ${VERDICT_TITLE[report.verdict]}** — ${escape(summarize(report, '→'))}`);
   lines.push('');
   lines.push(
     `Base ${code(report.base.suite)} (${report.base.cells} cells, ${report.base.startedAt}) vs head ` +
@@ -76,7 +76,7 @@ function usageRow(group: GroupComparison): string {
   const provider = !drift
     ? ''
     : drift.isChanged
-      ? `⚠️ drift: fingerprint ${list(drift.fingerprints.base)} → ${list(drift.fingerprints.head)}, model ${list(drift.servedModels.base)} → ${list(drift.servedModels.head)}`
+      ? `⚠️ drift: ${describeDrift(drift, '→')}`
       : 'same';
   return (
     `| ${code(groupName(group), true)} | ${formatMs(base.p50LatencyMs)} → ${formatMs(head.p50LatencyMs)} | ` +
@@ -123,10 +123,6 @@ function unmatchedSection(report: CompareReport): string[] {
   ];
 }
 
-function list(values: string[]): string {
-  return values.length === 0 ? '(none)' : values.join(', ');
-}
-
 /** An inline code span that survives backticks in the text (and pipes, inside a table row). */
 function code(text: string, isInTable = false): string {
   const flat = text.replace(/\r?\n/g, ' ');
@@ -137,5 +133,5 @@ function code(text: string, isInTable = false): string {
 
 /** Escapes characters that would break a table row or start Markdown formatting. */
 function escape(text: string): string {
-  return text.replace(/([\\`*_|<>[\]])/g, '\\$1').replace(/\r?\n/g, ' ');
+  return text.replace(/([\\`*|<[\]])/g, '\\$1').replace(/\r?\n/g, ' ');
 }

@@ -1,7 +1,7 @@
 /** The compare report as a terminal table: headline, per-model rows, drift warnings and the first flips. */
 import type { CompareReport, GroupComparison, Verdict } from './compare-report.js';
 import { formatMs, formatP, formatPercent, formatPoints, formatPointsInterval } from './format.js';
-import { groupName, summarize, VERDICT_TITLE } from './summary.js';
+import { describeDrift, groupName, summarize, VERDICT_TITLE } from './summary.js';
 
 /** Options of `renderCompareText`. */
 export interface TextOptions {
@@ -33,11 +33,7 @@ export function renderCompareText(report: CompareReport, options: TextOptions = 
   });
   for (const group of report.models) {
     if (group.drift?.isChanged) {
-      lines.push(
-        `provider drift in ${groupName(group)}: fingerprint ${list(group.drift.fingerprints.base)} -> ` +
-          `${list(group.drift.fingerprints.head)}, served model ${list(group.drift.servedModels.base)} -> ` +
-          `${list(group.drift.servedModels.head)}`,
-      );
+      lines.push(`provider drift in ${groupName(group)}: ${describeDrift(group.drift)}`);
     }
   }
   if (report.flips.length > 0) lines.push('', `flips (${report.flips.length}):`);
@@ -71,8 +67,4 @@ function row(group: GroupComparison): string[] {
     `${latency(base)} -> ${latency(head)}`,
     group.verdict,
   ];
-}
-
-function list(values: string[]): string {
-  return values.length === 0 ? '(none)' : values.join(', ');
 }

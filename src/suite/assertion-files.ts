@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { SourceIssue } from '../errors.js';
 import type { PositionFinder } from './positions.js';
 import type { SourceFiles } from './source-files.js';
-import { formatPath } from './zod-issues.js';
+import { describeType, formatPath } from './zod-issues.js';
 
 /** Kinds whose `file` option names a file holding their `value`. */
 const FILE_VALUE_KINDS = new Set(['json-schema', 'not-json-schema']);
@@ -34,21 +34,23 @@ function inlineOne(spec: unknown, path: PropertyKey[], files: SourceFiles, posit
   const record = spec as Record<string, unknown>;
   if (!FILE_VALUE_KINDS.has(String(record.type)) || record.file === undefined) return;
   const filePath = [...path, 'file'];
-  if (typeof record.file !== 'string') {
-    issues.push({ ...positions.at(filePath), path: formatPath(filePath), message: 'expected a file path string' });
-    return;
-  }
-  if (record.value !== undefined) {
-    issues.push({ ...positions.at(filePath), path: formatPath(filePath), message: 'give either "file" or "value", not both' });
-    return;
-  }
+  // Once a problem is reported, `file` goes and a stand-in `value` comes, so the schema does not echo it.
+  const drop = () => {
+    delete record.file;
+    record.value ??= {};
+  };
+  const fail = (message: string) => {
+    issues.push({ ...positions.at(filePath), path: formatPath(filePath), message });
+    drop();
+  };
+  if (typeof record.file !== 'string') return fail(`expected a file path string, got ${describeType(record.file)}`);
+  if (record.value !== undefined) return fail('give either "file" or "value", not both');
   const read = files.read(record.file, positions.at(filePath), formatPath(filePath), issues);
-  if (!read) return;
+  if (!read) return drop();
   try {
     record.value = read.file.toLowerCase().endsWith('.json') ? JSON.parse(read.text) : parseYaml(read.text);
     delete record.file;
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0]!.toLowerCase();
-    issues.push({ ...positions.at(filePath), path: formatPath(filePath), message: `cannot parse ${read.file}: ${message}` });
+    fail(`cannot parse ${read.file}: ${(error as Error).message.split('\n')[0]!.toLowerCase()}`);
   }
 }

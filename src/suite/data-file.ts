@@ -6,6 +6,7 @@
  * `__id`, `__description`, `__expected` (an assertion shorthand), `__assert` (a JSON list of assertions),
  * `__threshold`, `__seed`.
  */
+import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument } from 'yaml';
 import type { SourceIssue } from '../errors.js';
@@ -32,7 +33,7 @@ export function parseDataFile(file: string, text: string): { rows: DataRow[]; is
   if (lower.endsWith('.yaml') || lower.endsWith('.yml') || lower.endsWith('.json')) return parseYamlRows(file, text);
   return {
     rows: [],
-    issues: [{ file, line: 0, column: 0, path: '', message: 'unsupported data file type: expected .csv, .jsonl, .yaml or .json' }],
+    issues: [{ file, line: 0, column: 0, path: '', message: `unsupported data file type: expected .csv, .jsonl, .ndjson, .yaml, .yml or .json, got "${extname(file) || 'no extension'}"` }],
   };
 }
 

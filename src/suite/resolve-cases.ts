@@ -29,10 +29,12 @@ export function resolveCases(file: SuiteFile, files: SourceFiles, positions: Pos
   file.cases.forEach((entry, index) => {
     const position = positions.at(['cases', index]);
     if ('file' in entry) {
-      const read = files.read(entry.file, positions.at(['cases', index, 'file']), `cases[${index}].file`, issues);
+      const filePosition = positions.at(['cases', index, 'file']);
+      const read = files.read(entry.file, filePosition, `cases[${index}].file`, issues);
       if (!read) return;
       const parsed = parseDataFile(read.file, read.text);
-      issues.push(...parsed.issues);
+      // A problem with the file as a whole (its type) has no line in it; it is shown where the suite names it.
+      for (const issue of parsed.issues) issues.push(issue.line > 0 ? issue : { ...issue, ...filePosition, path: `cases[${index}].file` });
       const shared = (entry.assert ?? []) as AssertionSpec[];
       for (const row of parsed.rows) {
         const spec = caseFromRow(row, shared, issues);

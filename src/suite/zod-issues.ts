@@ -31,14 +31,22 @@ export function describeType(value: unknown): string {
   return typeof value;
 }
 
-/** Picks the union branch the user most likely meant: not a type mismatch at the union itself, fewest issues. */
-function pickUnionBranch(issue: ZodIssue & { code: 'invalid_union' }): ZodIssue[] | null {
-  const depth = issue.path.length;
-  const candidates = issue.errors.filter(
-    (branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.path.length <= depth),
-  );
+/**
+ * Picks the union branch the user most likely meant: not a type mismatch at the union itself, then the fewest
+ * shape misses (unknown keys, missing required keys), then the fewest issues. Branch issue paths are relative to
+ * the union (zod 4), so "at the union itself" is an empty path.
+ */
+function pickUnionBranch(issue: ZodIssue & { code: 'invalid_union' }, value: unknown): ZodIssue[] | null {
+  const candidates = issue.errors.filter((branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
   if (candidates.length === 0) return null;
-  return candidates.reduce((best, branch) => (branch.length < best.length ? branch : best));
+  const shapeMisses = (branch: ZodIssue[]) =>
+    branch.reduce((count, inner) => {
+      if (inner.code === 'unrecognized_keys' && inner.path.length === 0) return count + inner.keys.length;
+      if (inner.code === 'invalid_type' && inner.path.length === 1 && valueAt(value, inner.path) === undefined) return count + 1;
+      return count;
+    }, 0);
+  const rank = (branch: ZodIssue[]) => shapeMisses(branch) * 1000 + branch.length;
+  return candidates.reduce((best, branch) => (rank(branch) < rank(best) ? branch : best));
 }
 
 /** One message for a leaf issue. */
@@ -87,13 +95,15 @@ export function toSourceIssues(
   const visit = (issue: ZodIssue, prefix: readonly PropertyKey[]) => {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'invalid_union') {
-      const branch = pickUnionBranch(issue);
+      const value = valueAt(root, path.slice(basePath.length));
+      const branch = pickUnionBranch(issue, value);
       if (branch) {
-        for (const inner of branch) visit(inner, prefix);
+        for (const inner of branch) visit(inner, path);
         return;
       }
-      const value = valueAt(root, path.slice(basePath.length));
-      out.push({ ...positions.at(path), path: formatPath(path), message: issue.message.startsWith('expected') || issue.message.startsWith('unknown') ? issue.message : `unexpected ${describeType(value)} here; see the suite format in README` });
+      // zod's own "Invalid input" says nothing; a message a schema wrote (unknown assertion type) says more.
+      const message = issue.message === 'Invalid input' ? `got ${describeType(value)}, which fits none of the accepted forms; see the suite format in README` : issue.message;
+      out.push({ ...positions.at(path), path: formatPath(path), message });
       return;
     }
     if (issue.code === 'unrecognized_keys') {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { cacheInfo, clearCache, hashRequest, ResponseCache } from '../../src/run/cache.js';
+import type { Completion } from '../../src/client/index.js';
+import { makeTempDir } from '../helpers/cli.js';
+
+const completion: Completion = {
+  content: 'Paris', finishReason: 'stop', usage: { promptTokens: 5, completionTokens: 1, totalTokens: 6 }, model: 'gpt-4o-mini',
+  systemFingerprint: 'fp', responseId: 'id', requestId: 'req', citations: [], latencyMs: 12, ttftMs: null, attempts: 1,
+};
+
+describe('ResponseCache', () => {
+  it('stores and returns a completion by request hash', () => {
+    const dir = makeTempDir();
+    const cache = new ResponseCache(dir.path);
+    const hash = hashRequest('https://onetoken.one/v1', { model: 'm', messages: [], seed: 1 });
+    expect(cache.get(hash)).toBeNull();
+    cache.set(hash, completion);
+    expect(cache.get(hash)).toEqual(completion);
+    expect(cacheInfo(dir.path).entries).toBe(1);
+    expect(clearCache(dir.path)).toBe(1);
+    expect(cache.get(hash)).toBeNull();
+    dir.remove();
+  });
+
+  it('keys requests canonically: key order does not matter, seeds and endpoints do', () => {
+    const a = hashRequest('e', { model: 'm', seed: 1, messages: [{ role: 'user', content: 'q' }] });
+    const b = hashRequest('e', { messages: [{ content: 'q', role: 'user' }], seed: 1, model: 'm' });
+    expect(a).toBe(b);
+    expect(hashRequest('e', { model: 'm', seed: 2, messages: [{ role: 'user', content: 'q' }] })).not.toBe(a);
+    expect(hashRequest('other', { model: 'm', seed: 1, messages: [{ role: 'user', content: 'q' }] })).not.toBe(a);
+  });
+
+  it('treats a corrupt entry as a miss', async () => {
+    const dir = makeTempDir();
+    const cache = new ResponseCache(dir.path);
+    cache.set('ab12', completion);
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    writeFileSync(join(dir.path, 'ab', 'ab12.json'), '{"version":1,"compl');
+    expect(cache.get('ab12')).toBeNull();
+    dir.remove();
+  });
+});

@@ -1,0 +1,82 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CheckpointError } from '../../src/errors.js';
+import { CellJournal, journalRecords } from '../../src/run/journal.js';
+import type { CellRecord } from '../../src/run/record.js';
+import { makeTempDir } from '../helpers/cli.js';
+
+function record(index: number, output = `answer ${index}`): CellRecord {
+  return {
+    id: `p/c${index}/m#0`, index, prompt: 'p', case: `c${index}`, model: 'm', modelId: 'm', repeat: 0, seed: index, requestHash: 'h',
+    messages: [{ role: 'user', content: 'q' }], params: {}, output, finishReason: 'stop', usage: null, servedModel: null,
+    systemFingerprint: null, responseId: null, requestId: null, citations: [], latencyMs: 1, ttftMs: null, attempts: 1, cached: false,
+    cost: null, error: null, assertions: [], graderCalls: [], pass: true, score: 1,
+  };
+}
+
+describe('CellJournal', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  afterEach(() => dir.remove());
+
+  it('reads records back in plan order whatever order they finished in', async () => {
+    dir = makeTempDir();
+    const journal = CellJournal.open(dir.path);
+    for (const index of [3, 0, 2, 1]) journal.append(record(index));
+    journal.close();
+    const indices: number[] = [];
+    for await (const item of journalRecords(dir.path)) indices.push(item.index);
+    expect(indices).toEqual([0, 1, 2, 3]);
+  });
+
+  it('keeps the latest line of a cell that was appended twice', () => {
+    dir = makeTempDir();
+    const journal = CellJournal.open(dir.path);
+    journal.append(record(0, 'first'));
+    journal.append(record(0, 'second'));
+    journal.close();
+    const reopened = CellJournal.open(dir.path);
+    expect(reopened.read(0)?.output).toBe('second');
+    expect(reopened.indices()).toEqual([0]);
+    reopened.close();
+  });
+
+  it('ignores a torn last line, reports it, and appends after the last complete line', () => {
+    dir = makeTempDir();
+    const journal = CellJournal.open(dir.path);
+    journal.append(record(0));
+    journal.close();
+    appendFileSync(join(dir.path, 'cells.jsonl'), '{"id":"p/c1/m#0","index":1,"outp');
+    const torn: number[] = [];
+    const reopened = CellJournal.open(dir.path, (line) => torn.push(line));
+    expect(torn).toEqual([2]);
+    expect(reopened.indices()).toEqual([0]);
+    reopened.append(record(1));
+    reopened.close();
+    const lines = readFileSync(join(dir.path, 'cells.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.map((line) => JSON.parse(line).index)).toEqual([0, 1]);
+  });
+
+  it('keeps a complete last record that only lacks its newline', () => {
+    dir = makeTempDir();
+    writeFileSync(join(dir.path, 'cells.jsonl'), JSON.stringify(record(5)));
+    const journal = CellJournal.open(dir.path);
+    journal.append(record(6));
+    expect(journal.indices()).toEqual([5, 6]);
+    journal.close();
+  });
+
+  it('refuses a corrupt line in the middle of the journal with its line number', () => {
+    dir = makeTempDir();
+    writeFileSync(join(dir.path, 'cells.jsonl'), `${JSON.stringify(record(0))}\nnot json\n${JSON.stringify(record(1))}\n`);
+    let error: unknown;
+    try {
+      CellJournal.open(dir.path);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CheckpointError);
+    expect((error as CheckpointError).code).toBe('OTE_CHECKPOINT');
+    expect((error as Error).message).toContain('cells.jsonl:2');
+  });
+});
