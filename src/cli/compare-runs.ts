@@ -1,6 +1,6 @@
 /** Reads two runs (directories or results.json files) and compares them; shared by `compare` and `run --baseline`. */
 import { compareRuns, toCompareCell, type CompareCell, type CompareReport } from '../compare/index.js';
-import { readResultCells, readRunMeta } from '../run/read-results.js';
+import { readResultCells, readRunMeta } from '../run/index.js';
 import { resolveRunPath } from './run-location.js';
 
 async function readSide(path: string): Promise<{ meta: Awaited<ReturnType<typeof readRunMeta>>; cells: CompareCell[] }> {

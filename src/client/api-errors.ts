@@ -30,7 +30,9 @@ export interface ApiErrorContext {
 export class ApiError extends OnetokenEvalError {
   /** HTTP status, or null when no answer arrived (connection, timeout). */
   readonly status: number | null;
+  /** The model id sent. */
   readonly model: string;
+  /** The runner's cell id (`models` for `listModels`). */
   readonly cellId: string;
   /** Attempts made, 1 when the first failure was final. */
   readonly attempts: number;
@@ -103,7 +105,9 @@ export class TimeoutError extends ApiError {
 
 /** The caller's signal aborted the request; not an API failure, never retried. */
 export class AbortedError extends OnetokenEvalError {
+  /** The model id of the aborted request. */
   readonly model: string;
+  /** The runner's cell id. */
   readonly cellId: string;
   /** Attempts started before the abort. */
   readonly attempts: number;

@@ -14,7 +14,7 @@ export interface RetryOptions {
   maxRetryAfterMs?: number;
 }
 
-/** Timeouts of one attempt. */
+/** Timeouts of one attempt; 0 disables one. A timeout is retried like a connection error. */
 export interface TimeoutOptions {
   /** TCP (and TLS) connect, in ms. @default 10000 */
   connectMs?: number;

@@ -12,13 +12,12 @@ export interface CellPair {
   head: CompareCell;
 }
 
-/** Per-(prompt, case, model) sums over the repeats scored on both sides. */
-interface UnitSums {
-  n: number;
-  basePass: number;
-  headPass: number;
-  baseScore: number;
-  headScore: number;
+/** Per-unit means over the repeats scored on both sides: pass rates (0/1 without repeats) and scores. */
+interface UnitMeans {
+  basePass: Float64Array;
+  headPass: Float64Array;
+  baseScore: Float64Array;
+  headScore: Float64Array;
 }
 
 /**
@@ -33,48 +32,28 @@ interface UnitSums {
 export function compareGroup(model: string | null, pairs: readonly CellPair[]): GroupComparison {
   const counts = { bothPass: 0, passToFail: 0, failToPass: 0, bothFail: 0 };
   const errored = { base: 0, head: 0 };
-  const units = new Map<string, UnitSums>();
+  const scoredPairs: CellPair[] = [];
   let hasRepeats = false;
   let baseScore = 0;
   let headScore = 0;
-  for (const { base, head } of pairs) {
+  for (const pair of pairs) {
+    const { base, head } = pair;
     if (base.pass === null) errored.base++;
     if (head.pass === null) errored.head++;
     if (base.pass === null || head.pass === null) continue;
     if (base.pass) counts[head.pass ? 'bothPass' : 'passToFail']++;
     else counts[head.pass ? 'failToPass' : 'bothFail']++;
     if (head.repeat > 0 || base.repeat > 0) hasRepeats = true;
-    const key = `${head.prompt}\u0000${head.case}\u0000${head.model}`;
-    let unit = units.get(key);
-    if (!unit) units.set(key, (unit = { n: 0, basePass: 0, headPass: 0, baseScore: 0, headScore: 0 }));
-    unit.n++;
-    unit.basePass += base.pass ? 1 : 0;
-    unit.headPass += head.pass ? 1 : 0;
-    unit.baseScore += base.score ?? 0;
-    unit.headScore += head.score ?? 0;
+    scoredPairs.push(pair);
     baseScore += base.score ?? 0;
     headScore += head.score ?? 0;
   }
-  const scored = counts.bothPass + counts.passToFail + counts.failToPass + counts.bothFail;
-  // Per-unit means: pass rates and scores averaged over the unit's repeats (0/1 and the score with none).
-  const basePassMeans = new Float64Array(units.size);
-  const headPassMeans = new Float64Array(units.size);
-  const baseScoreMeans = new Float64Array(units.size);
-  const headScoreMeans = new Float64Array(units.size);
-  const passDiffs = new Float64Array(units.size);
-  let k = 0;
-  for (const unit of units.values()) {
-    basePassMeans[k] = unit.basePass / unit.n;
-    headPassMeans[k] = unit.headPass / unit.n;
-    baseScoreMeans[k] = unit.baseScore / unit.n;
-    headScoreMeans[k] = unit.headScore / unit.n;
-    passDiffs[k] = headPassMeans[k] - basePassMeans[k];
-    k++;
-  }
+  const scored = scoredPairs.length;
+  const means = unitMeans(scoredPairs, hasRepeats);
   const basePassRate = scored ? (counts.bothPass + counts.passToFail) / scored : null;
   const headPassRate = scored ? (counts.bothPass + counts.failToPass) / scored : null;
   const passRate: PairedMeasure = hasRepeats
-    ? overUnits(basePassRate, headPassRate, basePassMeans, headPassMeans)
+    ? overUnits(basePassRate, headPassRate, means.basePass, means.headPass)
     : {
         base: basePassRate,
         head: headPassRate,
@@ -82,7 +61,7 @@ export function compareGroup(model: string | null, pairs: readonly CellPair[]): 
         interval: newcombePairedInterval(counts),
         method: 'newcombe-10',
       };
-  const score = overUnits(scored ? baseScore / scored : null, scored ? headScore / scored : null, baseScoreMeans, headScoreMeans);
+  const score = overUnits(scored ? baseScore / scored : null, scored ? headScore / scored : null, means.baseScore, means.headScore);
   return {
     model,
     verdict: 'no-change',
@@ -93,10 +72,45 @@ export function compareGroup(model: string | null, pairs: readonly CellPair[]): 
     counts,
     passRate,
     score,
-    test: hasRepeats ? signTestOf(passDiffs) : mcnemarOf(counts.passToFail, counts.failToPass, scored),
+    test: hasRepeats ? signTestOf(means.basePass, means.headPass) : mcnemarOf(counts.passToFail, counts.failToPass, scored),
     usage: { base: summarizeUsage(pairs, 'base'), head: summarizeUsage(pairs, 'head') },
     drift: null,
   };
+}
+
+/** Groups scored pairs into (prompt, case, model) units; without repeats every pair is its own unit. */
+function unitMeans(pairs: readonly CellPair[], hasRepeats: boolean): UnitMeans {
+  const unitOf = new Map<string, number>();
+  const counts: number[] = [];
+  let units = pairs.length;
+  const slots = new Int32Array(pairs.length);
+  if (hasRepeats) {
+    pairs.forEach(({ head }, i) => {
+      const key = `${head.prompt}\u0000${head.case}\u0000${head.model}`;
+      let unit = unitOf.get(key);
+      if (unit === undefined) unitOf.set(key, (unit = unitOf.size));
+      slots[i] = unit;
+      counts[unit] = (counts[unit] ?? 0) + 1;
+    });
+    units = unitOf.size;
+  } else {
+    slots.forEach((_, i) => (slots[i] = i));
+  }
+  const means = {
+    basePass: new Float64Array(units),
+    headPass: new Float64Array(units),
+    baseScore: new Float64Array(units),
+    headScore: new Float64Array(units),
+  };
+  pairs.forEach(({ base, head }, i) => {
+    const unit = slots[i];
+    const weight = hasRepeats ? 1 / counts[unit] : 1;
+    means.basePass[unit] += base.pass ? weight : 0;
+    means.headPass[unit] += head.pass ? weight : 0;
+    means.baseScore[unit] += (base.score ?? 0) * weight;
+    means.headScore[unit] += (head.score ?? 0) * weight;
+  });
+  return means;
 }
 
 /** A measure whose interval is the MOVER-Wilson interval over per-unit means. */
@@ -116,8 +130,8 @@ function mcnemarOf(passToFail: number, failToPass: number, scored: number): Pair
   return { name: 'mcnemar', worse: passToFail, better: failToPass, ties, pValue, pAdjusted: pValue };
 }
 
-function signTestOf(differences: Float64Array): PairedTest {
-  const result = signTest(differences);
+function signTestOf(basePass: Float64Array, headPass: Float64Array): PairedTest {
+  const result = signTest(headPass.map((rate, i) => rate - basePass[i]));
   return {
     name: 'sign',
     worse: result.negative,

@@ -9,12 +9,13 @@ import { createHash } from 'node:crypto';
 import type { AssertionSpec } from '../assert/index.js';
 import type { ChatRequest } from '../client/index.js';
 import { UsageError } from '../errors.js';
-import { canonicalJson, renderDeep, renderTemplate } from '../suite/index.js';
-import type { ModelSpec, Suite } from '../suite/index.js';
+import { deepTemplateVariables, renderDeep } from '../suite/index.js';
+import type { CaseSpec, ModelSpec, PromptSpec, Suite } from '../suite/index.js';
 import { suggest } from '../assert/index.js';
 import { cellId } from './cell-id.js';
 import { compileFilter } from './glob.js';
-import { chooseSeed, deriveSeed } from './seed.js';
+import { compileRequest, makeRequest } from './request.js';
+import { deriveSeed } from './seed.js';
 import { isInShard, type Shard } from './shard.js';
 import type { Cell, Plan } from './types.js';
 
@@ -45,32 +46,50 @@ export function buildPlan(suite: Suite, options: PlanOptions = {}): Plan {
   if (rows.length === 0) throw new UsageError(`--filter "${options.filter}" matches no prompt/case of ${suite.path}`);
   const shard = options.shard ?? null;
   const perRow = models.length;
-  const totalCells = rows.length * repeat * perRow;
+  const units = rows.length * repeat;
+  const totalCells = units * perRow;
+  const requests = models.map((model) => compileRequest(suite, model));
+  const assertions = suite.prompts.map((prompt) => compileAssertions([...suite.assert, ...prompt.assert]));
 
-  const cellAt = (index: number): Cell => {
-    const m = index % perRow;
-    const unit = Math.floor(index / perRow);
-    const r = unit % repeat;
+  /** The derived seed of a unit (prompt × case × repeat); every model of the unit shares it. */
+  const seedOf = (unit: number): number => {
     const [p, c] = rows[Math.floor(unit / repeat)]!;
-    return makeCell(suite, suite.prompts[p]!, suite.cases[c]!, models[m]!, r, index);
+    return deriveSeed(suite.seed, suite.prompts[p]!.id, suite.cases[c]!.id, unit % repeat);
+  };
+  const cellOf = (unit: number, m: number, derivedSeed: number): Cell => {
+    const [p, c] = rows[Math.floor(unit / repeat)]!;
+    const prompt = suite.prompts[p]!;
+    const testCase = suite.cases[c]!;
+    const made = makeRequest(prompt, testCase, models[m]!, requests[m]!, derivedSeed, unit % repeat);
+    return makeCell(suite, prompt, testCase, models[m]!, unit % repeat, unit * perRow + m, made, assertions[p]!);
+  };
+  const cellAt = (index: number): Cell => {
+    const unit = Math.floor(index / perRow);
+    return cellOf(unit, index % perRow, seedOf(unit));
   };
   function* cells(): Generator<Cell> {
-    const units = rows.length * repeat;
     for (let unit = 0; unit < units; unit++) {
       if (!isInShard(unit, shard)) continue;
-      for (let m = 0; m < perRow; m++) yield cellAt(unit * perRow + m);
+      const derivedSeed = seedOf(unit);
+      for (let m = 0; m < perRow; m++) yield cellOf(unit, m, derivedSeed);
     }
   }
   function* cellsOfModel(m: number): Generator<Cell> {
-    const units = rows.length * repeat;
-    for (let unit = 0; unit < units; unit++) if (isInShard(unit, shard)) yield cellAt(unit * perRow + m);
+    for (let unit = 0; unit < units; unit++) if (isInShard(unit, shard)) yield cellOf(unit, m, seedOf(unit));
   }
+  // The hash needs only ids and requests, so it skips the assertions and builds no Cell.
   const hash = createHash('sha256');
-  for (let index = 0; index < totalCells; index++) {
-    const cell = cellAt(index);
-    hash.update(`${cell.id}\0${cell.requestKey}\n`);
+  for (let unit = 0; unit < units; unit++) {
+    const [p, c] = rows[Math.floor(unit / repeat)]!;
+    const prompt = suite.prompts[p]!;
+    const testCase = suite.cases[c]!;
+    const derivedSeed = seedOf(unit);
+    for (let m = 0; m < perRow; m++) {
+      const { requestKey } = makeRequest(prompt, testCase, models[m]!, requests[m]!, derivedSeed, unit % repeat);
+      hash.update(`${cellId(prompt.id, testCase.id, models[m]!.label, unit % repeat)}\0${requestKey}\n`);
+    }
   }
-  const shardUnits = shard ? Math.ceil((rows.length * repeat - (shard.index - 1)) / shard.count) : rows.length * repeat;
+  const shardUnits = shard ? Math.ceil((units - (shard.index - 1)) / shard.count) : units;
   return {
     suite,
     models,
@@ -99,19 +118,24 @@ function selectModels(all: ModelSpec[], wanted: string[] | undefined): ModelSpec
   return all.filter((model) => selected.includes(model));
 }
 
-/** Builds the request and the rendered assertions of one cell. */
-function makeCell(suite: Suite, prompt: Suite['prompts'][number], testCase: Suite['cases'][number], model: ModelSpec, repeat: number, index: number): Cell {
-  const params: Record<string, unknown> = { ...suite.defaults, ...model.params };
-  const explicitSeed = testCase.seed ?? (model.params.seed as number | undefined) ?? (suite.defaults.seed as number | undefined);
-  const seed = chooseSeed(explicitSeed, deriveSeed(suite.seed, prompt.id, testCase.id, repeat), repeat);
-  params.seed = seed;
-  for (const name of model.omit) delete params[name];
-  const request: ChatRequest = {
-    model: model.id,
-    messages: prompt.messages.map((message) => ({ role: message.role, content: renderTemplate(message.content, testCase.vars) })),
-  };
-  for (const key of Object.keys(params).sort()) if (params[key] !== undefined) request[key] = params[key];
-  const assertions: AssertionSpec[] = [...suite.assert, ...prompt.assert, ...testCase.assert].map((spec) => renderDeep(spec, testCase.vars));
+/** Assertions with their templated ones marked, so specs without `{{ }}` are shared rather than copied per cell. */
+function compileAssertions(specs: AssertionSpec[]): { spec: AssertionSpec; isTemplated: boolean }[] {
+  return specs.map((spec) => ({ spec, isTemplated: deepTemplateVariables(spec).size > 0 }));
+}
+
+/** Builds one cell around its request, with the assertions rendered for its case. */
+function makeCell(
+  suite: Suite,
+  prompt: PromptSpec,
+  testCase: CaseSpec,
+  model: ModelSpec,
+  repeat: number,
+  index: number,
+  { request, seed, requestKey }: { request: ChatRequest; seed: number; requestKey: string },
+  shared: { spec: AssertionSpec; isTemplated: boolean }[],
+): Cell {
+  const assertions: AssertionSpec[] = shared.map(({ spec, isTemplated }) => (isTemplated ? renderDeep(spec, testCase.vars) : spec));
+  for (const spec of testCase.assert) assertions.push(renderDeep(spec, testCase.vars));
   return {
     index,
     id: cellId(prompt.id, testCase.id, model.label, repeat),
@@ -122,7 +146,7 @@ function makeCell(suite: Suite, prompt: Suite['prompts'][number], testCase: Suit
     repeat,
     seed: 'seed' in request ? seed : null,
     request,
-    requestKey: canonicalJson(request),
+    requestKey,
     assertions,
     threshold: testCase.threshold ?? suite.threshold,
     vars: testCase.vars,

@@ -5,6 +5,7 @@
 
 /** Escapes the separators so any label (model ids may hold "/") keeps the id unambiguous. */
 function escapePart(part: string): string {
+  if (!/[%/#]/.test(part)) return part;
   return part.replace(/%/g, '%25').replace(/\//g, '%2F').replace(/#/g, '%23');
 }
 

@@ -4,15 +4,15 @@
  * are reproducible. sha256 of the four values joined by NUL, first 4 bytes as an unsigned integer, top bit
  * cleared: an integer in [0, 2^31) that every provider accepts.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../suite/index.js';
 
 /** Exclusive upper bound of a seed. */
 export const SEED_LIMIT = 2 ** 31;
 
 /** The derived seed of a cell. */
 export function deriveSeed(suiteSeed: number, promptId: string, caseId: string, repeat: number): number {
-  const digest = createHash('sha256').update(`${suiteSeed}\0${promptId}\0${caseId}\0${repeat}`).digest();
-  return digest.readUInt32BE(0) >>> 1;
+  // The first 8 hex digits are the first 4 bytes, read big-endian.
+  return Number.parseInt(sha256Hex(`${suiteSeed}\0${promptId}\0${caseId}\0${repeat}`).slice(0, 8), 16) >>> 1;
 }
 
 /**

@@ -12,3 +12,4 @@ export { estimateCost } from './cost.js';
 export type { Pricing } from './cost.js';
 export { scoreRecord, answerOf, GRADER_SEED } from './score-cell.js';
 export type { ScoreContext } from './score-cell.js';
+export { readResultCells, readRunMeta, readJournal } from './read-results.js';

@@ -10,7 +10,6 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { CheckpointError } from '../errors.js';
 import type { CellRecord, RunMeta } from './record.js';
 import { RECORD_VERSION } from './record.js';
@@ -35,11 +34,11 @@ export async function readRunMeta(path: string): Promise<RunMeta> {
     }
     return checkMeta(file, value);
   }
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const lines = new LineReader(path);
   try {
-    return await readHeader(path, lines[Symbol.asyncIterator]());
+    return await readHeader(path, lines);
   } finally {
-    lines.close();
+    await lines.close();
   }
 }
 
@@ -50,24 +49,21 @@ export async function readRunMeta(path: string): Promise<RunMeta> {
  */
 export async function* readResultCells(path: string): AsyncGenerator<CellRecord> {
   const file = await resultsFileOf(path);
-  const stream = createReadStream(file, { encoding: 'utf8' });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  const iterator = lines[Symbol.asyncIterator]();
+  const lines = new LineReader(file);
   try {
-    const header = await readHeader(file, iterator, true);
-    let lineNumber = header.lineCount;
+    await readHeader(file, lines);
     for (;;) {
-      const next = await iterator.next();
-      if (next.done) throw new CheckpointError(`${file}:${lineNumber}: the file ends inside "cells"; expected a closing "]," line (truncated copy?)`);
-      lineNumber++;
-      const line = next.value.trim();
+      const raw = lines.nextBuffered() ?? (await lines.next());
+      if (raw === null) {
+        throw new CheckpointError(`${file}:${lines.lineNumber}: the file ends inside "cells"; expected a closing "]," line (truncated copy?)`);
+      }
+      const line = raw.trim();
       if (line.startsWith(']')) return;
       if (line === '') continue;
-      yield parseRecord(file, lineNumber, line.endsWith(',') ? line.slice(0, -1) : line);
+      yield parseRecord(file, lines.lineNumber, line.endsWith(',') ? line.slice(0, -1) : line);
     }
   } finally {
-    lines.close();
-    stream.destroy();
+    await lines.close();
   }
 }
 
@@ -86,39 +82,105 @@ export interface Journal {
 export async function readJournal(runDir: string): Promise<Journal> {
   if ((await kindOf(runDir)) !== 'directory') throw new CheckpointError(`${runDir}: expected a run directory, found a file`);
   const file = join(runDir, 'cells.jsonl');
-  const stream = createReadStream(file, { encoding: 'utf8' });
-  const opened = new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', reject);
-  });
-  try {
-    await opened;
-  } catch (error) {
-    throw new CheckpointError(`${file}: cannot read the journal (${codeOf(error)}); expected a run directory written by \`onetoken-eval run\``, { cause: error });
-  }
   const records = new Map<string, CellRecord>();
   let pending: { line: number; error: CheckpointError } | null = null;
-  let lineNumber = 0;
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  const lines = new LineReader(file);
   try {
-    for await (const raw of lines) {
-      lineNumber++;
+    for (let raw = await firstLine(lines, file); raw !== null; raw = lines.nextBuffered() ?? (await lines.next())) {
       const line = raw.trim();
       if (line === '') continue;
       if (pending) throw pending.error;
       try {
-        const record = parseRecord(file, lineNumber, line);
+        const record = parseRecord(file, lines.lineNumber, line);
         records.set(record.id, record);
       } catch (error) {
         if (!(error instanceof CheckpointError)) throw error;
-        pending = { line: lineNumber, error };
+        pending = { line: lines.lineNumber, error };
       }
     }
   } finally {
-    lines.close();
-    stream.destroy();
+    await lines.close();
   }
   return { records, tornLine: pending ? pending.line : null };
+}
+
+/**
+ * Yields the lines of a file without their `\n` (or `\r\n`), in batches of one read chunk. Hand-rolled instead
+ * of node:readline because this is the hot path of `compare` on 100,000-cell files: splitting 1 MiB buffers on
+ * byte 10 (which never occurs inside a UTF-8 multi-byte sequence), decoding each line once and handing lines
+ * over a chunk at a time measured about 3 times faster than readline's decoder, regex split and one promise per
+ * line. Only the current chunk and a partial line are held.
+ */
+async function* readLineBatches(path: string): AsyncGenerator<string[], void, undefined> {
+  let rest: Buffer | null = null;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const buffer: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+    const batch: string[] = [];
+    let start = 0;
+    for (let end = buffer.indexOf(10, start); end !== -1; end = buffer.indexOf(10, start)) {
+      const stop = end > start && buffer[end - 1] === 13 ? end - 1 : end;
+      batch.push(buffer.toString('utf8', start, stop));
+      start = end + 1;
+    }
+    rest = start < buffer.length ? buffer.subarray(start) : null;
+    if (batch.length > 0) yield batch;
+  }
+  if (rest) yield [rest.toString('utf8')];
+}
+
+/** Numbered lines of a file, read through `readLineBatches`; read failures become a CheckpointError. */
+class LineReader {
+  /** 1-based number of the line last returned. */
+  lineNumber = 0;
+  private readonly batches: AsyncGenerator<string[], void, undefined>;
+  private batch: string[] = [];
+  private position = 0;
+
+  constructor(private readonly file: string) {
+    this.batches = readLineBatches(file);
+  }
+
+  /** The next line, or null at the end of the file. */
+  async next(): Promise<string | null> {
+    while (this.position >= this.batch.length) {
+      let result: IteratorResult<string[]>;
+      try {
+        result = await this.batches.next();
+      } catch (error) {
+        throw new CheckpointError(`${this.file}: cannot read (${codeOf(error)})`, { cause: error });
+      }
+      if (result.done) return null;
+      this.batch = result.value;
+      this.position = 0;
+    }
+    this.lineNumber++;
+    return this.batch[this.position++];
+  }
+
+  /** The next line if it is already read, else undefined; lets hot loops skip a promise per line. */
+  nextBuffered(): string | undefined {
+    if (this.position >= this.batch.length) return undefined;
+    this.lineNumber++;
+    return this.batch[this.position++];
+  }
+
+  /** Stops reading and closes the file. */
+  async close(): Promise<void> {
+    await this.batches.return(undefined);
+  }
+}
+
+/** The first line of the journal; a missing or unreadable journal is named as such. */
+async function firstLine(lines: LineReader, file: string): Promise<string | null> {
+  try {
+    return await lines.next();
+  } catch (error) {
+    throw new CheckpointError(
+      `${file}: cannot read the journal (${codeOf(error instanceof CheckpointError ? error.cause : error)}); ` +
+        'expected a run directory written by `onetoken-eval run`',
+      { cause: error },
+    );
+  }
 }
 
 /** Resolves a run directory to its results.json; checks that a named file exists. */
@@ -146,33 +208,15 @@ async function kindOf(path: string): Promise<'directory' | 'file'> {
 
 /**
  * Reads header lines up to `"cells": [` and parses them as `{...header, "cells": []}`, so a header written
- * compact or pretty both work. Returns the metadata, and with `withCount` also the lines consumed.
+ * compact or pretty both work. Leaves `lines` on the `"cells": [` line.
  */
-async function readHeader(file: string, lines: AsyncIterator<string>): Promise<RunMeta>;
-async function readHeader(file: string, lines: AsyncIterator<string>, withCount: true): Promise<{ meta: RunMeta; lineCount: number }>;
-async function readHeader(
-  file: string,
-  lines: AsyncIterator<string>,
-  withCount = false,
-): Promise<RunMeta | { meta: RunMeta; lineCount: number }> {
+async function readHeader(file: string, lines: LineReader): Promise<RunMeta> {
   let header = '';
-  let lineCount = 0;
-  for (;;) {
-    let next: IteratorResult<string>;
-    try {
-      next = await lines.next();
-    } catch (error) {
-      throw new CheckpointError(`${file}: cannot read (${codeOf(error)})`, { cause: error });
-    }
-    if (next.done) break;
-    lineCount++;
-    const line = next.value.trim();
-    if (lineCount === 1 && !line.startsWith('{')) break;
-    if (line === CELLS_OPEN) {
-      const meta = parseHeader(file, `${header}"cells": []}`);
-      return withCount ? { meta, lineCount } : meta;
-    }
-    header += `${next.value}\n`;
+  for (let raw = await lines.next(); raw !== null; raw = await lines.next()) {
+    const line = raw.trim();
+    if (lines.lineNumber === 1 && !line.startsWith('{')) break;
+    if (line === CELLS_OPEN) return parseHeader(file, `${header}"cells": []}`);
+    header += `${raw}\n`;
     // A results header is a few KiB; much more means this is some other JSON, so stop before buffering it all.
     if (header.length > 1_000_000) break;
   }

@@ -3,7 +3,7 @@ export { loadSuite, loadSuites } from './load-suite.js';
 export { suiteFileSchema, suiteJsonSchema, paramsSchema } from './schema.js';
 export type { RequestParams, SuiteFile } from './schema.js';
 export type { CaseSpec, ModelSpec, PromptSpec, SourcePosition, Suite } from './types.js';
-export { renderTemplate, renderDeep, templateVariables, lookupVariable } from './template.js';
+export { renderTemplate, renderDeep, templateVariables, deepTemplateVariables, lookupVariable } from './template.js';
 export { canonicalJson, sha256Hex } from './canonical-json.js';
 export { deriveCaseId } from './case-id.js';
 export { RESERVED_COLUMNS } from './data-file.js';

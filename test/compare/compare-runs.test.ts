@@ -44,7 +44,7 @@ describe('compareRuns verdicts', () => {
     expect(group.passRate.interval!.high).toBeLessThan(0);
     expect(group.passRate.interval!.low).toBeGreaterThan(-0.5);
     expect(group.score.delta).toBeCloseTo(-0.3, 12);
-    expect(group.score.method).toBe('paired-t');
+    expect(group.score.method).toBe('mover-wilson');
     expect(report.flips.map((flip) => flip.id)).toEqual(range(0, 12).map((i) => `ask/c${i}/gpt-4o#0`));
   });
 
@@ -55,7 +55,7 @@ describe('compareRuns verdicts', () => {
     const report = compare(cells(() => false), cells((c, r) => c < 8 && r === 0));
     expect(report.overall.test).toMatchObject({ name: 'sign', worse: 8, better: 0, ties: 2 });
     expect(report.overall.test.pValue).toBeCloseTo(2 ** -7, 12);
-    expect(report.overall.passRate.method).toBe('paired-t');
+    expect(report.overall.passRate.method).toBe('mover-wilson');
     expect(report.verdict).toBe('regression');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newcombePairedInterval, pairedMeanInterval } from '../../src/compare/index.js';
+import { moverPairedInterval, newcombePairedInterval } from '../../src/compare/index.js';
 
 describe('newcombePairedInterval', () => {
   // Reference: Fagerland, Lydersen & Laake, "Statistical Analysis of Contingency Tables" (2017), chapter 8,
@@ -46,22 +46,40 @@ describe('newcombePairedInterval', () => {
   });
 });
 
-describe('pairedMeanInterval', () => {
-  // Reference: R, t.test(c(0.1, 0.2, 0.3, 0.4, 0.5))$conf.int = 0.1036757 0.4963243.
-  it('matches the one-sample t interval of R for five differences', () => {
-    const result = pairedMeanInterval([0.1, 0.2, 0.3, 0.4, 0.5])!;
-    expect(result.mean).toBeCloseTo(0.3, 12);
-    expect(result.interval!.low).toBeCloseTo(0.1036757, 6);
-    expect(result.interval!.high).toBeCloseTo(0.4963243, 6);
+describe('moverPairedInterval', () => {
+  const expand = (pairs: [number, number, number][]) => {
+    const base: number[] = [];
+    const head: number[] = [];
+    for (const [b, h, count] of pairs) for (let i = 0; i < count; i++) base.push(b), head.push(h);
+    return { base, head };
+  };
+
+  // For 0/1 values the Pearson correlation is the phi coefficient, and Newcombe's continuity correction leaves a
+  // negative phi unchanged, so both constructions must agree on such a table.
+  it('equals method 10 on pass/fail pairs whose phi is negative', () => {
+    const { base, head } = expand([[1, 1, 2], [1, 0, 5], [0, 1, 4], [0, 0, 1]]);
+    const mover = moverPairedInterval(base, head)!;
+    const newcombe = newcombePairedInterval({ bothPass: 2, passToFail: 5, failToPass: 4, bothFail: 1 })!;
+    expect(mover.low).toBeCloseTo(newcombe.low, 12);
+    expect(mover.high).toBeCloseTo(newcombe.high, 12);
   });
 
-  it('clamps the interval to -1..1', () => {
-    const result = pairedMeanInterval([1, -1, 1])!;
-    expect(result.interval).toEqual({ low: -1, high: 1 });
+  it('is narrower when the sides move together than when they are unrelated', () => {
+    const together = moverPairedInterval([0.2, 0.4, 0.6, 0.8, 1], [0.1, 0.3, 0.5, 0.7, 0.9])!;
+    const unrelated = moverPairedInterval([0.2, 0.4, 0.6, 0.8, 1], [0.5, 0.1, 0.9, 0.3, 0.7])!;
+    expect(together.high - together.low).toBeLessThan(unrelated.high - unrelated.low);
+    expect(together.low).toBeLessThan(-0.1);
+    expect(together.high).toBeGreaterThan(-0.1);
   });
 
-  it('has no interval for a single difference and no result for none', () => {
-    expect(pairedMeanInterval([0.5])).toEqual({ n: 1, mean: 0.5, interval: null });
-    expect(pairedMeanInterval([])).toBeNull();
+  it('keeps a real width when every pair agrees, unlike a t interval', () => {
+    const interval = moverPairedInterval([1, 1, 1], [1, 1, 1])!;
+    expect(interval.low).toBeLessThan(-0.3);
+    expect(interval.high).toBeCloseTo(-interval.low, 12);
+  });
+
+  it('returns null for no pairs and refuses unpaired input', () => {
+    expect(moverPairedInterval([], [])).toBeNull();
+    expect(() => moverPairedInterval([1], [1, 0])).toThrow(RangeError);
   });
 });

@@ -79,6 +79,8 @@ export function makeErrored(spec: CellSpec = {}): CellRecord {
     usage: null,
     latencyMs: null,
     cost: null,
+    servedModel: null,
+    systemFingerprint: null,
     assertions: [],
     error: { code: 'OTE_API_RATE_LIMIT', message: 'rate limited', status: 429, raw: null },
     ...spec,

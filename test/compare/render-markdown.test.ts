@@ -27,7 +27,7 @@ describe('renderCompareMarkdown', () => {
 
   it('shows no change, drift, errored cells, one-sided cells and notes', () => {
     const base = casesOf(5, []);
-    const head = [...casesOf(4, [], { systemFingerprint: 'fp_2' }), { ...makeRecord({ case: 'x' }), index: 7 }];
+    const head = [...casesOf(4, [], { systemFingerprint: 'fp_2' }), { ...makeRecord({ case: 'x', systemFingerprint: 'fp_2' }), index: 7 }];
     head[2] = { ...makeErrored({ case: 'c2' }), index: 2 };
     const changed = makeMeta({ suite: { ...meta.suite, hash: 'suite-hash-2' } });
     const markdown = renderCompareMarkdown(compareRuns({ meta, cells: slim(base) }, { meta: changed, cells: slim(head) }));

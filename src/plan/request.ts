@@ -1,0 +1,73 @@
+/**
+ * The request body of a cell and its canonical JSON (the plan hash and cache key). A model's merged parameters
+ * are compiled once per plan, and so is the canonical text around the parts that change per cell (messages and
+ * seed): building the key is then a few concatenations instead of a sort and a walk per cell, which was most of
+ * the time of planning 100,000 rows. The text is identical to `canonicalJson(request)`.
+ */
+import type { ChatRequest } from '../client/index.js';
+import { canonicalJson, renderTemplate } from '../suite/index.js';
+import type { CaseSpec, ModelSpec, PromptSpec, Suite } from '../suite/index.js';
+import { chooseSeed } from './seed.js';
+
+/** A model's request parameters for one plan. */
+export interface CompiledRequest {
+  /** Sorted parameter keys (with `seed` unless omitted) and values. */
+  entries: [string, unknown][];
+  /** The seed in model params or suite defaults, which wins over the derived one. */
+  explicitSeed: number | undefined;
+  /** Canonical JSON before the messages, between messages and seed, and after the seed; null when a parameter shadows `model` or `messages`. */
+  key: { head: string; middle: string; tail: string } | null;
+}
+
+/** Merges defaults under model params, drops what the model omits, and pre-renders the canonical key. */
+export function compileRequest(suite: Suite, model: ModelSpec): CompiledRequest {
+  const params: Record<string, unknown> = { ...suite.defaults, ...model.params, seed: 0 };
+  for (const name of model.omit) delete params[name];
+  const entries = Object.keys(params)
+    .sort()
+    .filter((key) => params[key] !== undefined)
+    .map((key): [string, unknown] => [key, params[key]]);
+  const explicitSeed = (model.params.seed as number | undefined) ?? (suite.defaults.seed as number | undefined);
+  return { entries, explicitSeed, key: compileKey(model, entries) };
+}
+
+function compileKey(model: ModelSpec, entries: [string, unknown][]): CompiledRequest['key'] {
+  if (entries.some(([key]) => key === 'model' || key === 'messages')) return null;
+  const members: [string, unknown][] = [...entries, ['messages', null], ['model', model.id]];
+  members.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const parts = ['{', '', ''];
+  let part = 0;
+  members.forEach(([key, value], index) => {
+    const comma = index > 0 ? ',' : '';
+    if (key === 'messages' || key === 'seed') {
+      parts[part] += `${comma}${JSON.stringify(key)}:`;
+      part = key === 'messages' ? 1 : 2;
+    } else {
+      parts[part] += `${comma}${JSON.stringify(key)}:${canonicalJson(value)}`;
+    }
+  });
+  return { head: parts[0]!, middle: parts[1]!, tail: `${parts[2]!}}` };
+}
+
+/** One cell's request body, the seed chosen for it, and its canonical JSON. */
+export function makeRequest(
+  prompt: PromptSpec,
+  testCase: CaseSpec,
+  model: ModelSpec,
+  compiled: CompiledRequest,
+  derivedSeed: number,
+  repeat: number,
+): { request: ChatRequest; seed: number; requestKey: string } {
+  const seed = chooseSeed(testCase.seed ?? compiled.explicitSeed, derivedSeed, repeat);
+  const messages = prompt.messages.map((message) => ({ role: message.role, content: renderTemplate(message.content, testCase.vars) }));
+  const request: ChatRequest = { model: model.id, messages };
+  for (const [key, value] of compiled.entries) request[key] = key === 'seed' ? seed : value;
+  if (!compiled.key) return { request, seed, requestKey: canonicalJson(request) };
+  let messagesJson = '[';
+  for (let index = 0; index < messages.length; index++) {
+    const message = messages[index]!;
+    messagesJson += `${index > 0 ? ',' : ''}{"content":${JSON.stringify(message.content)},"role":${JSON.stringify(message.role)}}`;
+  }
+  const seedJson = 'seed' in request ? String(seed) : '';
+  return { request, seed, requestKey: `${compiled.key.head}${messagesJson}]${compiled.key.middle}${seedJson}${compiled.key.tail}` };
+}
