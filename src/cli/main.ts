@@ -14,6 +14,12 @@ function commanderLine(error: CommanderError): string {
   return error.message.replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ').replace(/\(Did you mean/, '(did you mean').trim();
 }
 
+// `onetoken-eval plan --json | head` closes our stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+  throw error;
+});
+
 async function main(): Promise<number> {
   let exitCode: number = ExitCode.ok;
   const program = buildProgram(toolVersion(), (code) => {

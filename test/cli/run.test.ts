@@ -131,4 +131,27 @@ describe('onetoken-eval run', { timeout: 60_000 }, () => {
     const summary = JSON.parse(result.stdout);
     expect(summary.summary.cells).toBe(10);
   });
+
+  it('stops dispatching when the estimated spend reaches --max-cost and says how to resume', async () => {
+    temp = makeTempDir();
+    const out = join(temp.path, 'run');
+    const result = await runCli(['run', 'suites/capitals.yaml', '--models', 'gpt-4o', '--out', out, '--no-cache', '--concurrency', '1', '--max-cost', '0.0002'], { env: env() });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/--max-cost \$0\.0002/);
+    expect(result.stderr).toContain(`--resume ${out}`);
+    const cells = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).cells;
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.length).toBeLessThan(10);
+  });
+
+  it('shows and clears the response cache', async () => {
+    temp = makeTempDir();
+    const cache = join(temp.path, 'cache');
+    await runCli(['run', 'suites/capitals.yaml', '--models', 'gpt-4o', '--out', join(temp.path, 'run'), '--cache-dir', cache], { env: env() });
+    const info = await runCli(['cache', 'info', '--cache-dir', cache, '--json'], { env: env() });
+    expect(JSON.parse(info.stdout).entries).toBe(10);
+    const cleared = await runCli(['cache', 'clear', '--cache-dir', cache, '--json'], { env: env() });
+    expect(JSON.parse(cleared.stdout).removed).toBe(10);
+    expect(existsSync(cache)).toBe(false);
+  });
 });
