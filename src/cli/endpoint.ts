@@ -16,7 +16,7 @@ export interface Endpoint {
 }
 
 /** Opens the endpoint for a command. */
-export async function openEndpoint(options: { mock: boolean; connections: number; onEvent?: (event: ClientEvent) => void; verbose?: (line: string) => void }): Promise<Endpoint> {
+export async function openEndpoint(options: { mock: boolean; connections: number; maxAttempts?: number; timeoutMs?: number; onEvent?: (event: ClientEvent) => void; verbose?: (line: string) => void }): Promise<Endpoint> {
   const env = resolveClientEnv(process.env, { isMock: options.mock });
   let closeMock = async () => undefined as void;
   let baseUrl = env.baseUrl;
@@ -26,7 +26,9 @@ export async function openEndpoint(options: { mock: boolean; connections: number
     baseUrl = server.url;
     closeMock = () => server.close();
   }
-  const client = createClient({ baseUrl, apiKey: env.apiKey, connections: options.connections, onEvent: options.onEvent, verbose: options.verbose });
+  const timeouts = options.timeoutMs === undefined ? undefined : { requestMs: options.timeoutMs, firstByteMs: Math.min(60_000, options.timeoutMs) };
+  const retry = options.maxAttempts === undefined ? undefined : { maxAttempts: options.maxAttempts };
+  const client = createClient({ baseUrl, apiKey: env.apiKey, connections: options.connections, retry, timeouts, onEvent: options.onEvent, verbose: options.verbose });
   return {
     client,
     baseUrl,

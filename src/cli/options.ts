@@ -69,6 +69,8 @@ export const OPTIONS = {
   mock: { flags: '--mock', description: 'run against the built-in mock Onetoken server (no key needed)' },
   maxCost: { flags: '--max-cost <usd>', description: 'stop dispatching when the estimated spend reaches this many USD', parse: nonNegativeNumber('--max-cost') },
   quiet: { flags: '--quiet', description: 'print only the final summary' },
+  maxAttempts: { flags: '--max-attempts <n>', description: 'attempts per request, the first included (retries on 408/409/429/5xx, network errors, timeouts)', defaultValue: 4, parse: positiveInt('--max-attempts') },
+  timeoutMs: { flags: '--timeout-ms <ms>', description: 'limit of one attempt, body included; also caps the wait for the first byte', defaultValue: 300_000, parse: positiveInt('--timeout-ms') },
   verbose: { flags: '--verbose', description: 'print one line per request and response (never the key)' },
   baseline: { flags: '--baseline <path>', description: 'compare with this baseline run directory or results.json after the run' },
   junit: { flags: '--junit <file>', description: 'also write JUnit XML to FILE' },

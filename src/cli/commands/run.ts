@@ -54,6 +54,8 @@ export async function runCommand(paths: string[], options: Record<string, unknow
   const endpoint = await openEndpoint({
     mock: Boolean(options.mock),
     connections: concurrency,
+    maxAttempts: options.maxAttempts as number,
+    timeoutMs: options.timeoutMs as number,
     onEvent: (event) => progress?.event(event),
     verbose: options.verbose ? (line) => say(line) : undefined,
   });
