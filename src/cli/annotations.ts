@@ -4,12 +4,12 @@
  */
 import type { Plan } from '../plan/index.js';
 import { journalRecords } from '../run/index.js';
-import { isGithubActions, renderAnnotation } from './github.js';
+import { isGithubActions, writeAnnotation } from './github.js';
 
 /** At most this many annotations per run. */
 export const MAX_ANNOTATIONS = 50;
 
-/** Writes annotations to stdout when running in GitHub Actions. */
+/** Writes annotations (to stderr) when running in GitHub Actions; returns how many. */
 export async function emitFailureAnnotations(plan: Plan, runDir: string, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (!isGithubActions(env)) return 0;
   let count = 0;
@@ -20,7 +20,7 @@ export async function emitFailureAnnotations(plan: Plan, runDir: string, env: No
     const reason = record.error
       ? `${record.error.code}: ${record.error.message}`
       : record.assertions.filter((result) => !result.pass).map((result) => result.reason).join('; ');
-    process.stdout.write(`${renderAnnotation({ file: position.file, line: position.line, title: `onetoken-eval: ${record.id}`, message: reason })}\n`);
+    writeAnnotation({ file: position.file, line: position.line, title: `onetoken-eval: ${record.id}`, message: reason }, env);
     count++;
   }
   return count;

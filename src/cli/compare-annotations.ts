@@ -4,10 +4,10 @@
  */
 import type { CompareReport } from '../compare/index.js';
 import { loadSuite } from '../suite/index.js';
-import { isGithubActions, renderAnnotation } from './github.js';
+import { isGithubActions, writeAnnotation } from './github.js';
 import { MAX_ANNOTATIONS } from './annotations.js';
 
-/** Writes annotations to stdout inside GitHub Actions; returns how many. */
+/** Writes annotations (to stderr) inside GitHub Actions; returns how many. */
 export function emitCompareAnnotations(report: CompareReport, suitePath: string, env: NodeJS.ProcessEnv = process.env): number {
   if (!isGithubActions(env)) return 0;
   const positions = new Map<string, { file: string; line: number }>();
@@ -21,7 +21,7 @@ export function emitCompareAnnotations(report: CompareReport, suitePath: string,
     if (flip.direction !== 'pass-to-fail' || count >= MAX_ANNOTATIONS) continue;
     const position = positions.get(flip.case) ?? { file: suitePath, line: 1 };
     const message = `regressed (pass -> fail): ${flip.head.failedReasons.join('; ') || 'failed'}`;
-    process.stdout.write(`${renderAnnotation({ file: position.file, line: position.line, title: `onetoken-eval: ${flip.id}`, message })}\n`);
+    writeAnnotation({ file: position.file, line: position.line, title: `onetoken-eval: ${flip.id}`, message }, env);
     count++;
   }
   return count;

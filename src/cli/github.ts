@@ -2,7 +2,8 @@
  * GitHub-native output: the markdown summary appended to GITHUB_STEP_SUMMARY, and `::error` workflow commands
  * pointing at the suite line of each failing case so failures show inline in the pull request.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, fstatSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** Escapes a workflow command's message (GitHub's rules: %, CR and LF). */
 export function escapeData(text: string): string {
@@ -22,6 +23,27 @@ export interface Annotation {
   message: string;
 }
 
+/**
+ * The file of an annotation as GitHub wants it: relative to the repository root (GITHUB_WORKSPACE) with `/`
+ * separators. Suite paths are as the user typed them, relative to the working directory, which is not the root
+ * when a step sets `working-directory:`, and absolute paths never match a file of the pull request.
+ */
+export function annotationPath(file: string, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  const workspace = env.GITHUB_WORKSPACE;
+  const absolute = resolve(cwd, file);
+  const inWorkspace = workspace ? relative(workspace, absolute) : '';
+  const chosen = workspace && inWorkspace && !inWorkspace.startsWith('..') && !isAbsolute(inWorkspace) ? inWorkspace : file;
+  return chosen.split(sep).join('/');
+}
+
+/**
+ * Writes one annotation to stderr: stdout may be a report piped to a file (`--format md > compare.md`, `--json`),
+ * and the Actions runner reads workflow commands from both streams.
+ */
+export function writeAnnotation(annotation: Annotation, env: NodeJS.ProcessEnv = process.env): void {
+  process.stderr.write(`${renderAnnotation({ ...annotation, file: annotationPath(annotation.file, env) })}\n`);
+}
+
 /** `::error file=…,line=…,title=…::message` */
 export function renderAnnotation(annotation: Annotation): string {
   const properties = [`file=${escapeProperty(annotation.file)}`, `line=${annotation.line}`];
@@ -35,6 +57,21 @@ export function appendStepSummary(markdown: string, env: NodeJS.ProcessEnv = pro
   if (!path) return false;
   appendFileSync(path, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
   return true;
+}
+
+/**
+ * True when stdout is the file at `path`: `compare --format md >> "$GITHUB_STEP_SUMMARY"` already puts the
+ * markdown there, and appending it as well would show the report twice.
+ */
+export function isStdoutFile(path: string | undefined): boolean {
+  if (!path) return false;
+  try {
+    const out = fstatSync(1);
+    const target = statSync(path);
+    return out.isFile() && out.dev === target.dev && out.ino === target.ino;
+  } catch {
+    return false;
+  }
 }
 
 /** True inside GitHub Actions. */

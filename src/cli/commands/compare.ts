@@ -1,7 +1,7 @@
 /** `onetoken-eval compare <base> <head>`: paired regression checks between two runs. */
 import { compareExitCode, renderCompareJson, renderCompareMarkdown, renderCompareText } from '../../compare/index.js';
 import { compareRunPaths } from '../compare-runs.js';
-import { appendStepSummary } from '../github.js';
+import { appendStepSummary, isStdoutFile } from '../github.js';
 import { emitCompareAnnotations } from '../compare-annotations.js';
 
 /** Compares and prints in the chosen format; exit 1 on a regression. */
@@ -12,7 +12,7 @@ export async function compareCommand(args: string[], options: Record<string, unk
   const format = options.format as string;
   const text = format === 'json' ? renderCompareJson(report) : format === 'md' ? renderCompareMarkdown(report) : renderCompareText(report, { color });
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  appendStepSummary(renderCompareMarkdown(report));
+  if (!(format === 'md' && isStdoutFile(process.env.GITHUB_STEP_SUMMARY))) appendStepSummary(renderCompareMarkdown(report));
   emitCompareAnnotations(report, headSuitePath);
   return compareExitCode(report);
 }

@@ -12,18 +12,18 @@ import { journalRecords, JOURNAL_FILE, readRunMetaFile, requestHash, ResponseCac
 import { loadSuite } from '../../suite/index.js';
 import { openEndpoint, type Endpoint } from '../endpoint.js';
 import { resolveRunPath } from '../run-location.js';
-import { parseShard } from '../../plan/index.js';
 
 /** Rescores a run directory in place. */
 export async function rescoreCommand(args: string[], options: Record<string, unknown>): Promise<number> {
   const runDir = resolveRunPath(args[0]!);
   const meta = readRunMetaFile(runDir);
   const suite = loadSuite((options.suite as string | undefined) ?? meta.suite.path);
-  const recorded = meta.args as { models?: string[] | null; filter?: string | null; shard?: string | null; repeat?: number | null };
+  const recorded = meta.args as { models?: string[] | null; filter?: string | null; repeat?: number | null };
   const plan = buildPlan(suite, {
     models: recorded.models ?? undefined,
     filter: recorded.filter ?? undefined,
-    shard: recorded.shard ? parseShard(recorded.shard) : null,
+    // `meta.shard`, not `args.shard`: a merged run has `shard: null` but may still carry its first shard's args.
+    shard: meta.shard,
     repeat: recorded.repeat ?? undefined,
   });
   const namespace = meta.baseUrl === 'mock' ? 'builtin-mock' : meta.baseUrl;
@@ -35,8 +35,10 @@ export async function rescoreCommand(args: string[], options: Record<string, unk
   const needRerun: string[] = [];
   let graderErrors = 0;
   const lines: string[] = [];
+  const seen = new Set<string>();
   try {
     for await (const record of journalRecords(runDir)) {
+      seen.add(record.id);
       const cell = byId.get(record.id);
       if (!cell || requestHash(namespace, cell.requestKey) !== record.requestHash) {
         needRerun.push(record.id);
@@ -65,6 +67,10 @@ export async function rescoreCommand(args: string[], options: Record<string, unk
   else if (!options.quiet) process.stdout.write(`rescored ${lines.length - needRerun.length} cells in ${runDir}\n${renderSummaryTable(summary, {})}\n`);
   if (needRerun.length > 0) {
     process.stderr.write(`onetoken-eval: ${needRerun.length} cells need a rerun (their request changed or they left the plan), kept with their old scores: ${needRerun.slice(0, 5).join(', ')}${needRerun.length > 5 ? ', …' : ''}\n`);
+  }
+  const neverRun = [...byId.keys()].filter((id) => !seen.has(id));
+  if (neverRun.length > 0) {
+    process.stderr.write(`onetoken-eval: ${neverRun.length} cells of the suite are not in this run (new cases, prompts or models, or an unfinished run), so they are not scored: ${neverRun.slice(0, 5).join(', ')}${neverRun.length > 5 ? ', …' : ''}\n`);
   }
   if (graderErrors > 0) return ExitCode.api;
   return summary.failed > 0 ? ExitCode.failed : ExitCode.ok;

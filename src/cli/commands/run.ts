@@ -16,7 +16,7 @@ import { Progress } from '../progress.js';
 import { resolveShard } from '../shard-option.js';
 import { handleInterrupts } from '../signals.js';
 import { resolveRunPath, runDirectoryFor, updateLatest } from '../run-location.js';
-import { compareBaseline } from '../baseline.js';
+import { checkBaseline, compareBaseline } from '../baseline.js';
 import { resumeCommandFor } from '../resume-command.js';
 import { toolVersion } from '../version.js';
 
@@ -44,6 +44,8 @@ export async function runCommand(paths: string[], options: Record<string, unknow
   const plans: Plan[] = suites.map((suite) =>
     buildPlan(suite, { models: options.models as string[] | undefined, filter: options.filter as string | undefined, shard, repeat: options.repeat as number | undefined }),
   );
+  // A wrong baseline path must fail before any money is spent, not after the run.
+  if (options.baseline) await checkBaseline(options.baseline as string);
   const isQuiet = Boolean(options.quiet) || Boolean(options.json);
   const isTty = Boolean(process.stderr.isTTY) && !process.env.CI;
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !process.env.CI;
