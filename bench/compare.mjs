@@ -150,6 +150,11 @@ export async function run() {
   }
 }
 
+/** Whether the lines of `run()` say a target was missed. */
+export function isOverTarget(lines) {
+  return lines.some((line) => line.endsWith(' OVER TARGET'));
+}
+
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain && process.argv[2] === '--child') {
   await child(process.argv[3], process.argv[4]);

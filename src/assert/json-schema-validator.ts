@@ -2,9 +2,15 @@
  * JSON Schema validation with ajv. Compiling a schema is the expensive part, so validators are cached by the
  * schema's JSON text rather than by object identity: templating hands every cell a fresh copy of the spec,
  * so an identity (WeakMap) cache would miss on every cell.
+ *
+ * ajv is loaded on the first compile, not at import: loading it and building its two instances (each compiles
+ * its meta-schemas) costs ~100 ms, and every command imports the assertion registry while few suites use
+ * `json-schema`. ajv is CommonJS, so a `require` from `createRequire` loads it synchronously, keeping
+ * `compileJsonSchema` synchronous for the suite schema's refinement.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 
 /** Cached validators kept at most; the cache is cleared when full. @default 256 */
 const CACHE_LIMIT = 256;
@@ -36,9 +42,18 @@ function createAjv<T extends Ajv | Ajv2020>(instance: T): T {
 }
 
 const options = { allErrors: true, strict: false, logger: false } as const;
-const draft7 = createAjv(new Ajv(options));
-const draft2020 = createAjv(new Ajv2020(options));
+let engines: { draft7: Ajv; draft2020: Ajv2020 } | null = null;
 const cache = new Map<string, ValidateFunction>();
+
+/** The two ajv instances, created on first use. */
+function loadEngines(): { draft7: Ajv; draft2020: Ajv2020 } {
+  if (engines) return engines;
+  const require = createRequire(import.meta.url);
+  const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
+  const { Ajv2020: Ajv2020Class } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  engines = { draft7: createAjv(new AjvClass(options)), draft2020: createAjv(new Ajv2020Class(options)) };
+  return engines;
+}
 
 /** Compiles (or fetches) the validator of `schema`; throws ajv's error when the schema itself is invalid. */
 export function compileJsonSchema(schema: Record<string, unknown>): ValidateFunction {
@@ -46,6 +61,7 @@ export function compileJsonSchema(schema: Record<string, unknown>): ValidateFunc
   const cached = cache.get(key);
   if (cached) return cached;
   const declared = typeof schema.$schema === 'string' ? schema.$schema : '';
+  const { draft7, draft2020 } = loadEngines();
   const engine = /2020-12|2019-09/.test(declared) ? draft2020 : draft7;
   const validate = engine.compile(schema);
   if (cache.size >= CACHE_LIMIT) cache.clear();

@@ -3,7 +3,7 @@
  * write the reason. Nothing here throws: an unknown kind, an invalid spec, a scorer that throws or a grader
  * that fails all become a result with `error` set, pass false and score 0.
  */
-import type { Check, KindContext } from './kind.js';
+import type { AssertionKind, Check, KindContext } from './kind.js';
 import { describeIssue, formatPath } from './issue-message.js';
 import { findKind, NOT_PREFIX, acceptedTypes } from './registry.js';
 import { didYouMean } from './suggest.js';
@@ -30,6 +30,34 @@ function metricOf(spec: AssertionSpec): string | null {
   return typeof spec.metric === 'string' && spec.metric !== '' ? spec.metric : null;
 }
 
+/** A spec's schema check by one kind: the parsed spec, or the message of its first issue. */
+type SpecCheck = { kind: AssertionKind } & ({ data: unknown; problem: null } | { data: null; problem: string });
+
+/**
+ * Checks of specs already seen, by object. A run scores the same shared spec objects (suite and prompt
+ * assertions without placeholders) once per cell, and re-parsing an unchanged spec with zod was a tenth of the
+ * runner's CPU time at latency 0. Specs are plan data and are never mutated, so the identity is a safe key;
+ * templated specs are fresh objects per cell and simply miss.
+ */
+const checkedSpecs = new WeakMap<AssertionSpec, SpecCheck>();
+
+/** Parses `spec` with its kind's schema, once per spec object. */
+function checkSpec(kind: AssertionKind, spec: AssertionSpec): SpecCheck {
+  const cached = checkedSpecs.get(spec);
+  if (cached?.kind === kind) return cached;
+  const parsed = kind.schema.safeParse(spec, { error: describeIssue });
+  let check: SpecCheck;
+  if (parsed.success) {
+    check = { kind, data: parsed.data, problem: null };
+  } else {
+    const [issue] = parsed.error.issues;
+    const where = formatPath(issue.path);
+    check = { kind, data: null, problem: `invalid ${kind.type} assertion: ${where ? `${where}: ` : ''}${issue.message}` };
+  }
+  checkedSpecs.set(spec, check);
+  return check;
+}
+
 /** The message of anything thrown. */
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -46,12 +74,8 @@ export async function scoreAnswer(answer: Answer, spec: AssertionSpec, context: 
   const isNegated = found.isNegated || spec.not === true;
   const type = isNegated ? `${NOT_PREFIX}${found.kind.type}` : found.kind.type;
   // Specs normally arrive validated; checking again keeps a hand-built spec from reaching a scorer malformed.
-  const parsed = found.kind.schema.safeParse(spec, { error: describeIssue });
-  if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    const where = formatPath(issue.path);
-    return errorResult(type, spec, `invalid ${found.kind.type} assertion: ${where ? `${where}: ` : ''}${issue.message}`);
-  }
+  const parsed = checkSpec(found.kind, spec);
+  if (parsed.problem !== null) return errorResult(type, spec, parsed.problem);
   let check: Check;
   try {
     check = await found.kind.score(answer, parsed.data, context);

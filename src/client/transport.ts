@@ -8,6 +8,7 @@
  */
 
 import { Pool, type Dispatcher } from 'undici';
+import { AttemptAbort, followSignal } from './attempt-abort.js';
 import { parseCompletionBody } from './completion-parser.js';
 import { failureFromStatus, failureFromThrown, timeoutFailure, type Failure } from './failure.js';
 import type { ResponseHeaders } from './retry-after.js';
@@ -68,21 +69,20 @@ export class Transport {
     read: (response: Dispatcher.ResponseData, startMs: number) => Promise<T | Failure>,
   ): Promise<T | Failure> {
     const { requestMs, now } = this.options;
-    const controller = new AbortController();
+    const abort = new AttemptAbort();
     let isTimedOut = false;
     const timer =
       requestMs > 0
         ? setTimeout(() => {
             isTimedOut = true;
-            controller.abort();
+            abort.abort();
           }, requestMs)
         : null;
-    const forward = (): void => controller.abort(external?.reason);
-    external?.addEventListener('abort', forward, { once: true });
+    const unfollow = external && !external.aborted ? followSignal(external, abort) : null;
     try {
       if (external?.aborted) throw external.reason;
       const startMs = now();
-      const response = await this.pool.request({ method, path, headers, body, signal: controller.signal });
+      const response = await this.pool.request({ method, path, headers, body, signal: abort });
       if (response.statusCode < 200 || response.statusCode > 299) {
         const text = await response.body.text();
         return failureFromStatus(response.statusCode, text, response.headers as ResponseHeaders, this.options.apiKey, Date.now());
@@ -96,7 +96,7 @@ export class Transport {
       return failure;
     } finally {
       if (timer !== null) clearTimeout(timer);
-      external?.removeEventListener('abort', forward);
+      unfollow?.();
     }
   }
 

@@ -1,5 +1,6 @@
 /** `startMockServer`: the node:http server, its routes and its lifecycle. */
 
+import { setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -39,8 +40,10 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: ChatContext
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const config = resolveOptions(options);
   config.script.forEach((step, index) => checkStep(step, `script[${index}]`));
-  // Aborted by close(): pending latency timers end at once instead of holding the process open.
+  // Aborted by close(): pending latency timers end at once instead of holding the process open. Every request
+  // in its latency wait listens on it, so dozens of listeners are normal, not the leak Node warns about at 11.
   const closing = new AbortController();
+  setMaxListeners(0, closing.signal);
   const ctx: ChatContext = {
     config,
     stats: { chatRequests: 0, byModel: {}, modelListRequests: 0 },

@@ -14,7 +14,7 @@ import type { CaseSpec, ModelSpec, PromptSpec, Suite } from '../suite/index.js';
 import { suggest } from '../assert/index.js';
 import { cellId } from './cell-id.js';
 import { compileFilter } from './glob.js';
-import { compileRequest, makeRequest } from './request.js';
+import { compileRequest, makeRequest, makeRequestKey, renderMessages, type RenderedMessages } from './request.js';
 import { deriveSeed } from './seed.js';
 import { isInShard, type Shard } from './shard.js';
 import type { Cell, Plan } from './types.js';
@@ -52,16 +52,24 @@ export function buildPlan(suite: Suite, options: PlanOptions = {}): Plan {
   const assertions = suite.prompts.map((prompt) => compileAssertions([...suite.assert, ...prompt.assert]));
 
   /** The derived seed of a unit (prompt × case × repeat); every model of the unit shares it. */
-  const seedOf = (unit: number): number => {
+  const deriveUnitSeed = (unit: number): number => {
     const [p, c] = rows[Math.floor(unit / repeat)]!;
     return deriveSeed(suite.seed, suite.prompts[p]!.id, suite.cases[c]!.id, unit % repeat);
   };
-  const cellOf = (unit: number, m: number, derivedSeed: number): Cell => {
+  // Each seed is a sha256; the hash pass below derives every one, so they are kept (4 bytes a unit) rather than
+  // derived again for every cell each lane of a run builds.
+  const seeds = new Uint32Array(units);
+  const seedOf = (unit: number): number => seeds[unit]!;
+  const cellOf = (unit: number, m: number, derivedSeed: number, rendered?: RenderedMessages): Cell => {
     const [p, c] = rows[Math.floor(unit / repeat)]!;
     const prompt = suite.prompts[p]!;
     const testCase = suite.cases[c]!;
-    const made = makeRequest(prompt, testCase, models[m]!, requests[m]!, derivedSeed, unit % repeat);
+    const made = makeRequest(prompt, testCase, models[m]!, requests[m]!, derivedSeed, unit % repeat, rendered);
     return makeCell(suite, prompt, testCase, models[m]!, unit % repeat, unit * perRow + m, made, assertions[p]!);
+  };
+  const renderedOf = (unit: number): RenderedMessages => {
+    const [p, c] = rows[Math.floor(unit / repeat)]!;
+    return renderMessages(suite.prompts[p]!, suite.cases[c]!);
   };
   const cellAt = (index: number): Cell => {
     const unit = Math.floor(index / perRow);
@@ -71,7 +79,9 @@ export function buildPlan(suite: Suite, options: PlanOptions = {}): Plan {
     for (let unit = 0; unit < units; unit++) {
       if (!isInShard(unit, shard)) continue;
       const derivedSeed = seedOf(unit);
-      for (let m = 0; m < perRow; m++) yield cellOf(unit, m, derivedSeed);
+      // The messages depend on the prompt and case only: rendered once for all models of the unit.
+      const rendered = renderedOf(unit);
+      for (let m = 0; m < perRow; m++) yield cellOf(unit, m, derivedSeed, rendered);
     }
   }
   function* cellsOfModel(m: number): Generator<Cell> {
@@ -83,9 +93,11 @@ export function buildPlan(suite: Suite, options: PlanOptions = {}): Plan {
     const [p, c] = rows[Math.floor(unit / repeat)]!;
     const prompt = suite.prompts[p]!;
     const testCase = suite.cases[c]!;
-    const derivedSeed = seedOf(unit);
+    const derivedSeed = deriveUnitSeed(unit);
+    seeds[unit] = derivedSeed;
+    const rendered = renderMessages(prompt, testCase);
     for (let m = 0; m < perRow; m++) {
-      const { requestKey } = makeRequest(prompt, testCase, models[m]!, requests[m]!, derivedSeed, unit % repeat);
+      const requestKey = makeRequestKey(testCase, models[m]!, requests[m]!, derivedSeed, unit % repeat, rendered);
       hash.update(`${cellId(prompt.id, testCase.id, models[m]!.label, unit % repeat)}\0${requestKey}\n`);
     }
   }
@@ -123,6 +135,19 @@ function compileAssertions(specs: AssertionSpec[]): { spec: AssertionSpec; isTem
   return specs.map((spec) => ({ spec, isTemplated: deepTemplateVariables(spec).size > 0 }));
 }
 
+/** Whether a spec has placeholders, remembered per spec object (data files share one per distinct `__expected`). */
+const templatedSpecs = new WeakMap<AssertionSpec, boolean>();
+
+/** True when rendering `spec` could change it; untemplated specs are shared by every cell instead of copied. */
+function isTemplatedSpec(spec: AssertionSpec): boolean {
+  let isTemplated = templatedSpecs.get(spec);
+  if (isTemplated === undefined) {
+    isTemplated = deepTemplateVariables(spec).size > 0;
+    templatedSpecs.set(spec, isTemplated);
+  }
+  return isTemplated;
+}
+
 /** Builds one cell around its request, with the assertions rendered for its case. */
 function makeCell(
   suite: Suite,
@@ -135,7 +160,7 @@ function makeCell(
   shared: { spec: AssertionSpec; isTemplated: boolean }[],
 ): Cell {
   const assertions: AssertionSpec[] = shared.map(({ spec, isTemplated }) => (isTemplated ? renderDeep(spec, testCase.vars) : spec));
-  for (const spec of testCase.assert) assertions.push(renderDeep(spec, testCase.vars));
+  for (const spec of testCase.assert) assertions.push(isTemplatedSpec(spec) ? renderDeep(spec, testCase.vars) : spec);
   return {
     index,
     id: cellId(prompt.id, testCase.id, model.label, repeat),

@@ -49,7 +49,18 @@ function compileKey(model: ModelSpec, entries: [string, unknown][]): CompiledReq
   return { head: parts[0]!, middle: parts[1]!, tail: `${parts[2]!}}` };
 }
 
-/** One cell's request body, the seed chosen for it, and its canonical JSON. */
+/** A prompt's messages rendered for one case; the same for every model and repeat of that case. */
+export type RenderedMessages = { role: string; content: string }[];
+
+/** Renders a prompt's messages with a case's variables. */
+export function renderMessages(prompt: PromptSpec, testCase: CaseSpec): RenderedMessages {
+  return prompt.messages.map((message) => ({ role: message.role, content: renderTemplate(message.content, testCase.vars) }));
+}
+
+/**
+ * One cell's request body, the seed chosen for it, and its canonical JSON. `messages` may be passed already
+ * rendered (`renderMessages`) to share them between the models of a case; the request then holds copies.
+ */
 export function makeRequest(
   prompt: PromptSpec,
   testCase: CaseSpec,
@@ -57,17 +68,44 @@ export function makeRequest(
   compiled: CompiledRequest,
   derivedSeed: number,
   repeat: number,
+  rendered: RenderedMessages = renderMessages(prompt, testCase),
 ): { request: ChatRequest; seed: number; requestKey: string } {
   const seed = chooseSeed(testCase.seed ?? compiled.explicitSeed, derivedSeed, repeat);
-  const messages = prompt.messages.map((message) => ({ role: message.role, content: renderTemplate(message.content, testCase.vars) }));
+  const messages = rendered.map((message) => ({ role: message.role, content: message.content })) as ChatRequest['messages'];
   const request: ChatRequest = { model: model.id, messages };
   for (const [key, value] of compiled.entries) request[key] = key === 'seed' ? seed : value;
   if (!compiled.key) return { request, seed, requestKey: canonicalJson(request) };
+  return { request, seed, requestKey: compiledKey(compiled.key, rendered, 'seed' in request ? seed : null) };
+}
+
+/**
+ * The canonical JSON of a cell's request without building the request: what the plan hash needs for every cell.
+ * Identical to `makeRequest(...).requestKey`.
+ */
+export function makeRequestKey(
+  testCase: CaseSpec,
+  model: ModelSpec,
+  compiled: CompiledRequest,
+  derivedSeed: number,
+  repeat: number,
+  rendered: RenderedMessages,
+): string {
+  const seed = chooseSeed(testCase.seed ?? compiled.explicitSeed, derivedSeed, repeat);
+  if (!compiled.key) {
+    const request: ChatRequest = { model: model.id, messages: rendered as ChatRequest['messages'] };
+    for (const [key, value] of compiled.entries) request[key] = key === 'seed' ? seed : value;
+    return canonicalJson(request);
+  }
+  const hasSeed = compiled.entries.some(([key]) => key === 'seed');
+  return compiledKey(compiled.key, rendered, hasSeed ? seed : null);
+}
+
+/** The pre-rendered key parts around the messages and the seed. */
+function compiledKey(key: NonNullable<CompiledRequest['key']>, messages: RenderedMessages, seed: number | null): string {
   let messagesJson = '[';
   for (let index = 0; index < messages.length; index++) {
     const message = messages[index]!;
     messagesJson += `${index > 0 ? ',' : ''}{"content":${JSON.stringify(message.content)},"role":${JSON.stringify(message.role)}}`;
   }
-  const seedJson = 'seed' in request ? String(seed) : '';
-  return { request, seed, requestKey: `${compiled.key.head}${messagesJson}]${compiled.key.middle}${seedJson}${compiled.key.tail}` };
+  return `${key.head}${messagesJson}]${key.middle}${seed === null ? '' : String(seed)}${key.tail}`;
 }

@@ -40,8 +40,13 @@ export async function writeReports(
     for await (const record of records) {
       const groups = builder.add(record);
       for (const { reporter, file } of outputs) {
-        if (groups.length > 0) await file.put(reporter.groups?.(groups));
-        await file.put(reporter.cell(record));
+        // `put` returns a promise only when a file must drain; awaiting nothing per cell and file added up.
+        if (groups.length > 0) {
+          const drained = file.put(reporter.groups?.(groups));
+          if (drained) await drained;
+        }
+        const drained = file.put(reporter.cell(record));
+        if (drained) await drained;
       }
     }
     const { summary, groups } = builder.finish();

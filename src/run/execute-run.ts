@@ -76,7 +76,7 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
     if (options.retryErrors) {
       for await (const record of journal.records()) if (record.error) errored.add(record.index);
     }
-    const resumedCells = journal.indices().length - errored.size;
+    const resumedCells = journal.cellCount - errored.size;
     const outcome = await runPlan(plan, {
       client: options.client,
       journal,

@@ -1,12 +1,12 @@
 /**
- * Executes a plan: fans cells out under the run's global concurrency (p-limit) and each model's current limit,
+ * Executes a plan: fans cells out under the run's global concurrency and each model's current limit,
  * appends every finished cell to the journal at once, and stops dispatching on a stop request, an auth/quota
  * error or the budget.
  *
  * Dispatch keeps one lane per model, each in plan order, and always feeds the lane with the fewest requests in
  * flight: models interleave, and a slow model cannot take every slot and starve the fast ones.
  */
-import pLimit from 'p-limit';
+import { setMaxListeners } from 'node:events';
 import { isApiError, type OnetokenClient } from '../client/index.js';
 import type { Cell, Plan } from '../plan/index.js';
 import type { ResponseCache } from './cache.js';
@@ -62,7 +62,12 @@ interface Lane {
 /** Runs the plan's missing cells. */
 export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunOutcome> {
   const concurrency = options.concurrency ?? 8;
-  const limit = pLimit(concurrency);
+  // The dispatch loop below is the limiter: it starts a cell only while fewer than `concurrency` run, so a
+  // queueing limiter (p-limit) in front of each cell only added a promise chain and an async hop per cell.
+  let running = 0;
+  // Every cell in flight waits on `abort` (request, retry sleep, concurrency slot): many listeners on one signal
+  // are expected here, not a leak, and Node's warning at 11 would only confuse users of --concurrency 16.
+  if (options.abort) setMaxListeners(0, options.abort);
   const isDone = options.isDone ?? (() => false);
   const inFlightByModel = new Map<string, number>();
   for (const model of plan.models) {
@@ -82,7 +87,6 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
   const context = { client: options.client, cache: options.useCache ? options.cache : null, endpoint: options.endpoint, grader: options.grader, pricing: options.pricing, signal: options.abort, useCacheRead: options.useCache };
   let wake: () => void = () => undefined;
   let fatal: { error: unknown } | null = null;
-  const running = new Set<Promise<void>>();
   const onStop = () => wake();
   options.stop?.addEventListener('abort', onStop);
 
@@ -117,14 +121,15 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
 
   while (true) {
     if (options.stop?.aborted) stopWith('interrupted', 'interrupted');
-    while (!outcome.stopped && limit.activeCount + limit.pendingCount < concurrency) {
+    while (!outcome.stopped && running < concurrency) {
       const lane = pickLane();
       if (!lane) break;
       const cell = lane.next!;
       lane.next = null;
       lane.inFlight++;
       inFlightByModel.set(lane.modelId, (inFlightByModel.get(lane.modelId) ?? 0) + 1);
-      const task = limit(() => executeCell(cell, context)).then(
+      running++;
+      void executeCell(cell, context).then(
         ({ record, error }) => finish(record, error),
         (error: unknown) => {
           // A bug, not an API error: stop dispatching, let the others finish, rethrow after.
@@ -134,12 +139,11 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
       ).finally(() => {
         lane.inFlight--;
         inFlightByModel.set(lane.modelId, inFlightByModel.get(lane.modelId)! - 1);
-        running.delete(task);
+        running--;
         wake();
       });
-      running.add(task);
     }
-    if (running.size === 0) break;
+    if (running === 0) break;
     await new Promise<void>((resolve) => {
       wake = resolve;
     });

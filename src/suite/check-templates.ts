@@ -7,6 +7,24 @@ import { deepTemplateVariables, lookupVariable, templateVariables } from './temp
 import type { CaseSpec, PromptSpec } from './types.js';
 import type { AssertionSpec } from '../assert/index.js';
 
+/** Variables of each assertion spec object; data-file rows share one spec per distinct `__expected` text. */
+const specVariables = new WeakMap<AssertionSpec, string[]>();
+
+/** The variables a case's own assertions use, in order of first use. */
+function caseAssertVariables(specs: AssertionSpec[]): string[] {
+  if (specs.length === 0) return [];
+  const names = new Set<string>();
+  for (const spec of specs) {
+    let found = specVariables.get(spec);
+    if (found === undefined) {
+      found = [...deepTemplateVariables(spec)];
+      specVariables.set(spec, found);
+    }
+    for (const name of found) names.add(name);
+  }
+  return [...names];
+}
+
 /** Undefined variables per prompt × case, reported at the case. At most `limit` issues, then a count. */
 export function checkTemplates(prompts: PromptSpec[], cases: CaseSpec[], suiteAssert: AssertionSpec[], limit = 50): SourceIssue[] {
   const issues: SourceIssue[] = [];
@@ -20,9 +38,10 @@ export function checkTemplates(prompts: PromptSpec[], cases: CaseSpec[], suiteAs
     return [...names];
   });
   for (const spec of cases) {
-    const caseVars = [...deepTemplateVariables(spec.assert)];
+    const caseVars = caseAssertVariables(spec.assert);
     prompts.forEach((prompt, index) => {
-      for (const name of new Set([...promptVars[index]!, ...caseVars])) {
+      const names = caseVars.length === 0 ? promptVars[index]! : new Set([...promptVars[index]!, ...caseVars]);
+      for (const name of names) {
         if (lookupVariable(spec.vars, name).found) continue;
         if (issues.length >= limit) {
           hidden++;

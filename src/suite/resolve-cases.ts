@@ -1,6 +1,6 @@
 /** Turns the case entries of a suite file into `CaseSpec`s, reading data files row by row. */
 import { parseExpectedShorthand, validateAssertion } from '../assert/index.js';
-import type { AssertionSpec } from '../assert/index.js';
+import type { AssertionIssue, AssertionSpec } from '../assert/index.js';
 import type { SourceIssue } from '../errors.js';
 import { deriveCaseId } from './case-id.js';
 import { parseDataFile, type DataRow } from './data-file.js';
@@ -60,8 +60,20 @@ export function resolveCases(file: SuiteFile, files: SourceFiles, positions: Pos
   return cases;
 }
 
+/** True when a row has a `__` column. */
+function hasReservedColumn(fields: Record<string, unknown>): boolean {
+  for (const key in fields) if (key.startsWith('__')) return true;
+  return false;
+}
+
 /** One data row as a case: reserved `__` columns interpreted, the rest are variables. */
 function caseFromRow(row: DataRow, shared: AssertionSpec[], issues: SourceIssue[]): CaseSpec | null {
+  // A row without reserved columns is all variables: its parsed object is kept as the case's vars and the shared
+  // assertion list as its assert, instead of copies, which was most of what a 100,000-row suite held per row.
+  // Neither is ever mutated after loading.
+  if (!hasReservedColumn(row.fields)) {
+    return { id: deriveCaseId(row.fields), description: null, vars: row.fields, assert: shared, threshold: null, seed: null, position: row.position };
+  }
   const vars: Record<string, unknown> = {};
   const assert: AssertionSpec[] = [...shared];
   let id: string | null = null;
@@ -87,8 +99,8 @@ function caseFromRow(row: DataRow, shared: AssertionSpec[], issues: SourceIssue[
         description = text;
         break;
       case '__expected': {
-        const spec = parseExpectedShorthand(text);
-        for (const issue of validateAssertion(spec)) problem(`${key}${issue.path.length ? `.${formatPath(issue.path)}` : ''}`, issue.message);
+        const { spec, issues: found } = expectedAssertion(text);
+        for (const issue of found) problem(`${key}${issue.path.length ? `.${formatPath(issue.path)}` : ''}`, issue.message);
         assert.push(spec);
         break;
       }
@@ -110,6 +122,26 @@ function caseFromRow(row: DataRow, shared: AssertionSpec[], issues: SourceIssue[
     }
   }
   return { id: id ?? deriveCaseId(vars), description, vars, assert, threshold, seed, position: row.position };
+}
+
+/** Distinct `__expected` texts remembered per process; the memo is cleared when full. @default 10000 */
+const EXPECTED_MEMO_LIMIT = 10_000;
+const expectedMemo = new Map<string, { spec: AssertionSpec; issues: AssertionIssue[] }>();
+
+/**
+ * The assertion of an `__expected` cell and its issues. Data files repeat the same expectation on many rows
+ * (`icontains:yes`), and validating it with zod per row was a fifth of loading a 100,000-row file, so each
+ * distinct text is parsed and checked once and its spec object shared by those rows (specs are never mutated).
+ */
+function expectedAssertion(text: string): { spec: AssertionSpec; issues: AssertionIssue[] } {
+  let memo = expectedMemo.get(text);
+  if (memo === undefined) {
+    const spec = parseExpectedShorthand(text);
+    memo = { spec, issues: validateAssertion(spec) };
+    if (expectedMemo.size >= EXPECTED_MEMO_LIMIT) expectedMemo.clear();
+    expectedMemo.set(text, memo);
+  }
+  return memo;
 }
 
 /** `__assert`: a JSON list of assertions (or one assertion object). */

@@ -64,3 +64,22 @@ describe('scoreAnswer', () => {
     });
   });
 });
+
+describe('scoreAnswer on a spec object it has seen before', () => {
+  it('scores each answer afresh while the spec check is reused', async () => {
+    const spec: AssertionSpec = { type: 'contains', value: 'Paris' };
+    const first = await scoreAnswer(paris, spec);
+    const second = await scoreAnswer(makeAnswer({ output: 'Lyon' }), spec);
+    const third = await scoreAnswer(paris, spec);
+    expect([first.pass, second.pass, third.pass]).toEqual([true, false, true]);
+    expect(third).toEqual(first);
+  });
+
+  it('reports an invalid spec the same way every time', async () => {
+    const spec = { type: 'contains', value: 3 } as unknown as AssertionSpec;
+    const first = await scoreAnswer(paris, spec);
+    const second = await scoreAnswer(paris, spec);
+    expect(first.error).toMatch(/^invalid contains assertion: value: /);
+    expect(second).toEqual(first);
+  });
+});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
@@ -125,6 +126,18 @@ describe('buildPlan requests', () => {
       models: [...orderA.models, { id: 'shadow', label: 'shadow', params: { model: 'other', messages: 'x' }, omit: [], concurrency: null, rpm: null, tpm: null }],
     };
     for (const cell of buildPlan(odd).cells()) expect(cell.requestKey, cell.id).toBe(canonicalJson(cell.request));
+  });
+
+  it('hashes exactly the ids and request keys of its cells, omitted seeds and shadowing parameters included', () => {
+    const odd: Suite = {
+      ...orderA,
+      defaults: { ...orderA.defaults, stop: ['\n'], zeta: 'é' },
+      models: [...orderA.models, { id: 'shadow', label: 'shadow', params: { model: 'other', messages: 'x' }, omit: ['seed'], concurrency: null, rpm: null, tpm: null }],
+    };
+    const plan = buildPlan(odd, { repeat: 2 });
+    const expected = createHash('sha256');
+    for (const cell of plan.cells()) expected.update(`${cell.id}\0${cell.requestKey}\n`);
+    expect(plan.hash).toBe(expected.digest('hex'));
   });
 
   it('renders case variables into assertion values and keeps the suite, prompt and case assertions in that order', () => {

@@ -80,3 +80,42 @@ describe('CellJournal', () => {
     expect((error as Error).message).toContain('cells.jsonl:2');
   });
 });
+
+describe('CellJournal index', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  afterEach(() => dir.remove());
+
+  it('counts, finds and forgets cells across a sparse range of plan indices', () => {
+    dir = makeTempDir();
+    const journal = CellJournal.open(dir.path);
+    for (const index of [5000, 3, 70_000]) journal.append(record(index));
+    journal.append(record(3, 'again'));
+    expect(journal.cellCount).toBe(3);
+    expect(journal.indices()).toEqual([3, 5000, 70_000]);
+    expect([journal.has(3), journal.has(4), journal.has(-1), journal.has(1_000_000)]).toEqual([true, false, false, false]);
+    expect(journal.read(3)?.output).toBe('again');
+    expect(journal.read(70_000)?.output).toBe('answer 70000');
+    journal.forget(5000);
+    journal.forget(5000);
+    expect(journal.cellCount).toBe(2);
+    expect(journal.indices()).toEqual([3, 70_000]);
+    journal.close();
+  });
+
+  it('reads back records with multi-byte text at their byte offsets', () => {
+    dir = makeTempDir();
+    const journal = CellJournal.open(dir.path);
+    journal.append(record(1, 'Zürich — 東京 😀'));
+    journal.append(record(0, 'plain'));
+    journal.close();
+    const reopened = CellJournal.open(dir.path);
+    expect([reopened.read(0)?.output, reopened.read(1)?.output]).toEqual(['plain', 'Zürich — 東京 😀']);
+    reopened.close();
+  });
+
+  it('refuses a record whose index is not a whole plan index, naming the line', () => {
+    dir = makeTempDir();
+    writeFileSync(join(dir.path, 'cells.jsonl'), `${JSON.stringify(record(0))}\n${JSON.stringify({ ...record(1), index: 1.5 })}\n`);
+    expect(() => CellJournal.open(dir.path)).toThrow(/cells\.jsonl:2: not a cell record: expected "index" to be a whole number/);
+  });
+});

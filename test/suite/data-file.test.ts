@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { checkReservedColumns, parseDataFile, RESERVED_COLUMNS } from '../../src/suite/data-file.js';
 
 describe('parseDataFile', () => {
@@ -75,5 +76,36 @@ describe('checkReservedColumns', () => {
     expect(checkReservedColumns('rows.csv', ['__zzzzzzzz'], { file: 'rows.csv', line: 1, column: 1 })).toEqual([
       { file: 'rows.csv', line: 1, column: 1, path: '__zzzzzzzz', message: 'unknown reserved column "__zzzzzzzz"' },
     ]);
+  });
+});
+
+describe('parseDataFile line numbers of plain CSV files', () => {
+  /** What csv-parse itself reports with `info: true`: the reference the fast path must match. */
+  function referenceRows(text: string): { line: number; row: number; fields: Record<string, string> }[] {
+    const records = parseCsv(text, { bom: true, columns: (names: string[]) => names.map((name) => name.trim()), skip_empty_lines: true, info: true, skip_records_with_error: true }) as {
+      record: Record<string, string>;
+      info: { lines: number; records: number };
+    }[];
+    return records.map(({ record, info }) => ({ line: info.lines, row: info.records, fields: record }));
+  }
+
+  it('matches csv-parse on files with empty lines, malformed rows, a BOM and no final newline', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let file = 0; file < 200; file++) {
+      const lines = [random() < 0.2 ? '' : null, 'a,b'].filter((line) => line !== null) as string[];
+      for (let row = 0; row < 30; row++) {
+        const roll = random();
+        lines.push(roll < 0.15 ? '' : roll < 0.25 ? `x${row}` : roll < 0.3 ? `${row},${row},${row}` : roll < 0.35 ? '  ' : `v${row},w${row}`);
+      }
+      const text = `${random() < 0.3 ? '\uFEFF' : ''}${lines.join('\n')}${random() < 0.5 ? '\n' : ''}`;
+      const parsed = parseDataFile('rows.csv', text);
+      expect(parsed.rows.map((row) => ({ line: row.position.line, row: row.row, fields: row.fields })), text).toEqual(referenceRows(text));
+    }
+  });
+
+  it('takes the line of a multi-line quoted record from csv-parse', () => {
+    const parsed = parseDataFile('rows.csv', 'country,note\nFrance,"two\nlines"\nJapan,one\n');
+    expect(parsed.rows.map((row) => [row.row, row.position.line])).toEqual([[1, 3], [2, 4]]);
   });
 });

@@ -55,6 +55,12 @@ describe('renderTemplate', () => {
     expect(renderTemplate(template, vars)).toBe(out);
   });
 
+  it('renders a placeholder used twice, text around it, and leaves malformed braces as text', () => {
+    const template = '<{{ a }}|{{a}}|{{ b.c }}> {{ 1bad }} {{';
+    expect(renderTemplate(template, { a: 'x', b: { c: 2 } })).toBe('<x|x|2> {{ 1bad }} {{');
+    expect(renderTemplate(template, { a: 'y', b: { c: 3 } })).toBe('<y|y|3> {{ 1bad }} {{');
+  });
+
   it('throws on an undefined variable rather than sending an empty string', () => {
     expect(() => renderTemplate('{{ missing }}', {})).toThrow('template variable "missing" is not defined');
   });
