@@ -30,7 +30,8 @@ async function main(): Promise<number> {
     command.configureOutput({ writeErr: () => undefined, outputError: () => undefined });
   }
   try {
-    await program.parseAsync(process.argv);
+    // No command at all: show the help rather than exit silently.
+    await program.parseAsync(process.argv.length <= 2 ? [...process.argv, '--help'] : process.argv);
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -3,7 +3,8 @@
  * parameters — seeds included, so repeats never collide) plus the endpoint; never the key. One file per entry,
  * written to a temporary file and renamed, so several runs can share the directory without torn entries.
  */
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { UsageError } from '../errors.js';
 import { join } from 'node:path';
 import type { Completion } from '../client/index.js';
 import { canonicalJson, sha256Hex } from '../plan/index.js';
@@ -42,13 +43,35 @@ export class ResponseCache {
     }
   }
 
-  /** Stores a completion atomically (temporary file + rename). */
+  /**
+   * Stores a completion atomically (temporary file + rename). A failed write (disk full, permissions) is
+   * reported once through `onWriteError` and otherwise ignored: the answer is already paid for and recorded.
+   */
   set(hash: string, completion: Completion): void {
     const path = this.pathOf(hash);
-    mkdirSync(join(this.directory, hash.slice(0, 2)), { recursive: true });
     const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: CACHE_VERSION, completion }));
-    renameSync(temporary, path);
+    try {
+      mkdirSync(join(this.directory, hash.slice(0, 2)), { recursive: true });
+      writeFileSync(temporary, JSON.stringify({ version: CACHE_VERSION, completion }));
+      renameSync(temporary, path);
+    } catch (error) {
+      if (!this.hasWarned) this.onWriteError?.(error as Error);
+      this.hasWarned = true;
+    }
+  }
+
+  /** Hears the first failed cache write. */
+  onWriteError: ((error: Error) => void) | null = null;
+  private hasWarned = false;
+
+  /** Checks up front that the directory can be created and written, so a typo fails before any request. */
+  assertWritable(): void {
+    try {
+      mkdirSync(this.directory, { recursive: true });
+      accessSync(this.directory, constants.W_OK);
+    } catch (error) {
+      throw new UsageError(`--cache-dir ${this.directory}: cannot create or write the cache directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); fix the path or pass --no-cache`);
+    }
   }
 }
 
@@ -78,9 +101,46 @@ export function cacheInfo(directory: string): { entries: number; bytes: number }
   return { entries, bytes };
 }
 
-/** Removes every entry; returns how many there were. */
+/** Cache shard folders: two hex digits, as `pathOf` makes them. */
+const SHARD_NAME = /^[0-9a-f]{2}$/;
+/** Cache entries and the temporary files of interrupted writes. */
+const ENTRY_NAME = /^[0-9a-f]{64}\.json(\.[\w.]+\.tmp)?$/;
+
+/**
+ * Removes every cache entry; returns how many there were. Only files that look like entries are removed, and
+ * folders only once empty: a mistyped --cache-dir must never delete anything else.
+ */
 export function clearCache(directory: string): number {
-  const { entries } = cacheInfo(directory);
-  rmSync(directory, { recursive: true, force: true });
-  return entries;
+  let removed = 0;
+  let shards: string[] = [];
+  try {
+    shards = readdirSync(directory).filter((name) => SHARD_NAME.test(name));
+  } catch {
+    return 0;
+  }
+  for (const shard of shards) {
+    const folder = join(directory, shard);
+    let names: string[] = [];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!ENTRY_NAME.test(name)) continue;
+      rmSync(join(folder, name), { force: true });
+      if (name.endsWith('.json')) removed++;
+    }
+    removeIfEmpty(folder);
+  }
+  removeIfEmpty(directory);
+  return removed;
+}
+
+function removeIfEmpty(folder: string): void {
+  try {
+    if (readdirSync(folder).length === 0) rmdirSync(folder);
+  } catch {
+    // Not empty or already gone: leave it.
+  }
 }

@@ -55,12 +55,17 @@ export function withCompletion(record: CellRecord, completion: Completion, cache
     responseId: completion.responseId,
     requestId: completion.requestId,
     citations: completion.citations,
-    latencyMs: completion.latencyMs,
-    ttftMs: completion.ttftMs,
+    // Tenths of a millisecond: finer digits are timer noise and only make reports harder to read.
+    latencyMs: roundMs(completion.latencyMs),
+    ttftMs: completion.ttftMs === null ? null : roundMs(completion.ttftMs),
     attempts: cached ? 0 : completion.attempts,
     cached,
     cost: estimateCost(context.pricing, record.modelId, completion.usage),
   };
+}
+
+function roundMs(ms: number): number {
+  return Math.round(ms * 10) / 10;
 }
 
 /** A typed error as recorded data. */

@@ -193,7 +193,7 @@ async function resultsFileOf(path: string): Promise<string> {
     // Fall through to the message below: a missing results.json means the run never finished.
   }
   throw new CheckpointError(
-    `${path}: no results.json, so the run did not finish; resume it with \`onetoken-eval run --resume ${path}\``,
+    `${path}: no results.json, so the run did not finish; resume it with \`onetoken-eval run <suite> --resume ${path}\` (plus the flags it was started with)`,
   );
 }
 

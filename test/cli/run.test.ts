@@ -99,6 +99,7 @@ describe('onetoken-eval run', { timeout: 60_000 }, () => {
     writeFileSync(suite, 'name: refused\nmodels: [gpt-4o-mini-search-preview]\ndefaults: { temperature: 0.5 }\nprompts:\n  - id: p\n    template: "hello"\ncases:\n  - id: one\n');
     const result = await runCli(['run', suite, '--out', join(temp.path, 'run'), '--no-cache'], { env: env() });
     expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/1 cell errored with OTE_API_BAD_REQUEST, e\.g\. .*temperature/);
     const cell = JSON.parse(readFileSync(join(temp.path, 'run', 'cells.jsonl'), 'utf8').trim());
     expect(cell.error.code).toBe('OTE_API_BAD_REQUEST');
     expect(cell.error.message).toContain('temperature');

@@ -40,4 +40,21 @@ describe('ResponseCache', () => {
     expect(cache.get('ab12')).toBeNull();
     dir.remove();
   });
+
+  it('clears only cache entries and never other files in the directory', async () => {
+    const { writeFileSync, existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = makeTempDir();
+    const cache = new ResponseCache(dir.path);
+    cache.set(hashRequest('e', { n: 1 }), completion);
+    writeFileSync(join(dir.path, 'notes.txt'), 'keep me');
+    expect(clearCache(dir.path)).toBe(1);
+    expect(existsSync(join(dir.path, 'notes.txt'))).toBe(true);
+    expect(cacheInfo(dir.path).entries).toBe(0);
+    dir.remove();
+  });
+
+  it('refuses an unwritable cache directory before any request', () => {
+    expect(() => new ResponseCache('/dev/null/cache').assertWritable()).toThrow(expect.objectContaining({ code: 'OTE_USAGE' }));
+  });
 });

@@ -19,6 +19,7 @@ import { resolveRunPath, runDirectoryFor, updateLatest } from '../run-location.j
 import { checkBaseline, compareBaseline } from '../baseline.js';
 import { resumeCommandFor } from '../resume-command.js';
 import { toolVersion } from '../version.js';
+import { ErrorSamples } from '../error-samples.js';
 
 /** Exit code for one finished suite run. */
 function exitCodeOf(result: RunResult, summary: RunSummary, isInterrupted: boolean): number {
@@ -53,6 +54,10 @@ export async function runCommand(paths: string[], options: Record<string, unknow
   const say = (text: string) => (progress ? progress.message(text) : process.stderr.write(`${text}\n`));
   const interruption = handleInterrupts(say);
   const concurrency = options.concurrency as number;
+  const cacheDir = (process.env.ONETOKEN_EVAL_CACHE_DIR && options.cacheDir === '.onetoken-eval-cache' ? process.env.ONETOKEN_EVAL_CACHE_DIR : options.cacheDir) as string;
+  const cache = options.cache === false ? null : new ResponseCache(cacheDir);
+  cache?.assertWritable();
+  if (cache) cache.onWriteError = (error) => say(`warning: the response cache could not be written (${error.message}); answers are still recorded`);
   const endpoint = await openEndpoint({
     mock: Boolean(options.mock),
     connections: concurrency,
@@ -61,14 +66,13 @@ export async function runCommand(paths: string[], options: Record<string, unknow
     onEvent: (event) => progress?.event(event),
     verbose: options.verbose ? (line) => say(line) : undefined,
   });
-  const cacheDir = (process.env.ONETOKEN_EVAL_CACHE_DIR && options.cacheDir === '.onetoken-eval-cache' ? process.env.ONETOKEN_EVAL_CACHE_DIR : options.cacheDir) as string;
-  const cache = options.cache === false ? null : new ResponseCache(cacheDir);
   const jsonOut: unknown[] = [];
   let exitCode: number = ExitCode.ok;
   try {
     for (const plan of plans) {
       const runDir = options.resume ? resolveRunPath(options.resume as string) : runDirectoryFor(plan.suite.name, options.out as string | undefined, plans.length, startedAt);
       progress = new Progress({ total: plan.cellCount, alreadyDone: 0, isTty, isQuiet });
+      const errorSamples = new ErrorSamples();
       if (!isQuiet) say(`running ${plan.suite.path}: ${plan.cellCount} cells${plan.shard ? ` (shard ${plan.shard.index}/${plan.shard.count})` : ''}, concurrency ${concurrency}${endpoint.isMock ? ', built-in mock server' : ''} -> ${runDir}`);
       const result = await executeRun(plan, {
         runDir,
@@ -87,7 +91,10 @@ export async function runCommand(paths: string[], options: Record<string, unknow
         startedAt,
         stop: interruption.stop,
         abort: interruption.abort,
-        onCell: (record) => progress?.cell(record),
+        onCell: (record) => {
+          progress?.cell(record);
+          if (record.error) errorSamples.add(record);
+        },
         onWarning: (message) => say(`warning: ${message}`),
       });
       progress.finish();
@@ -100,6 +107,7 @@ export async function runCommand(paths: string[], options: Record<string, unknow
       let code = exitCodeOf(result, summary, interruption.isInterrupted);
       if (options.json) jsonOut.push({ suite: plan.suite.path, runDir, exitCode: code, summary, stopped: result.outcome.stopped, skipped: result.outcome.skipped });
       else process.stdout.write(`\n${plan.suite.name}: ${runDir}\n${renderSummaryTable(summary, { color })}\n`);
+      for (const line of errorSamples.lines()) say(line);
       reportStop(result, runDir, plan, options, say);
       if (options.baseline && code !== ExitCode.interrupted) {
         const regressed = await compareBaseline(options.baseline as string, runDir, { alpha: options.alpha as number, maxDrop: options.maxDrop as number, color, quiet: Boolean(options.json) });
