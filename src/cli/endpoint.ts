@@ -5,12 +5,20 @@
  */
 import { createClient, resolveClientEnv, type ClientEvent, type OnetokenClient } from '../client/index.js';
 
+/** What run.json records as the base URL of a run against the built-in mock, whose port changes every run. */
+export const MOCK_BASE_URL = 'mock';
+
+/** The cache namespace of a run, from the base URL its run.json records. */
+export function cacheNamespaceOf(recordedBaseUrl: string): string {
+  return recordedBaseUrl === MOCK_BASE_URL ? 'builtin-mock' : recordedBaseUrl;
+}
+
 /** An open endpoint. */
 export interface Endpoint {
   client: OnetokenClient;
   baseUrl: string;
-  /** Cache namespace. */
-  cacheNamespace: string;
+  /** The base URL as run.json records it: `mock` for the built-in mock. */
+  recordedBaseUrl: string;
   isMock: boolean;
   close(): Promise<void>;
 }
@@ -32,7 +40,7 @@ export async function openEndpoint(options: { mock: boolean; connections: number
   return {
     client,
     baseUrl,
-    cacheNamespace: options.mock ? 'builtin-mock' : baseUrl,
+    recordedBaseUrl: options.mock ? MOCK_BASE_URL : baseUrl,
     isMock: options.mock,
     close: async () => {
       await client.close();

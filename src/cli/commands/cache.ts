@@ -1,10 +1,11 @@
 /** `onetoken-eval cache info|clear`: the response cache. */
 import { ExitCode, UsageError } from '../../errors.js';
 import { cacheInfo, clearCache } from '../../run/index.js';
+import { resolveCacheDir } from '../cache-dir.js';
 
 /** Shows or clears the cache. */
 export async function cacheCommand(args: string[], options: Record<string, unknown>): Promise<number> {
-  const directory = (process.env.ONETOKEN_EVAL_CACHE_DIR && options.cacheDir === '.onetoken-eval-cache' ? process.env.ONETOKEN_EVAL_CACHE_DIR : options.cacheDir) as string;
+  const directory = resolveCacheDir(options.cacheDir, process.env);
   const action = args[0];
   if (action === 'info') {
     const info = cacheInfo(directory);

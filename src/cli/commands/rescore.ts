@@ -10,7 +10,8 @@ import { buildPlan, type Cell } from '../../plan/index.js';
 import { renderSummaryTable, writeReports } from '../../report/index.js';
 import { journalRecords, JOURNAL_FILE, readRunMetaFile, requestHash, ResponseCache, scoreRecord, type CellRecord } from '../../run/index.js';
 import { loadSuite } from '../../suite/index.js';
-import { openEndpoint, type Endpoint } from '../endpoint.js';
+import { cacheNamespaceOf, openEndpoint, type Endpoint } from '../endpoint.js';
+import { resolveCacheDir } from '../cache-dir.js';
 import { resolveRunPath } from '../run-location.js';
 
 /** Rescores a run directory in place. */
@@ -26,12 +27,12 @@ export async function rescoreCommand(args: string[], options: Record<string, unk
     shard: meta.shard,
     repeat: recorded.repeat ?? undefined,
   });
-  const namespace = meta.baseUrl === 'mock' ? 'builtin-mock' : meta.baseUrl;
+  const namespace = cacheNamespaceOf(meta.baseUrl);
   const byId = new Map<string, Cell>();
   for (const cell of plan.cells()) byId.set(cell.id, cell);
   const usesGrader = [...byId.values()].some((cell) => cell.assertions.some((spec) => spec.type.endsWith('llm-rubric')));
   const endpoint = usesGrader ? await openGraderEndpoint(Boolean(options.mock)) : null;
-  const cache = new ResponseCache((process.env.ONETOKEN_EVAL_CACHE_DIR && options.cacheDir === '.onetoken-eval-cache' ? process.env.ONETOKEN_EVAL_CACHE_DIR : options.cacheDir) as string);
+  const cache = new ResponseCache(resolveCacheDir(options.cacheDir, process.env));
   const needRerun: string[] = [];
   let graderErrors = 0;
   const lines: string[] = [];

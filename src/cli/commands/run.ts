@@ -9,7 +9,7 @@ import { buildPlan, type Plan } from '../../plan/index.js';
 import { writeReports, renderSummaryTable, type RunSummary } from '../../report/index.js';
 import { executeRun, journalRecords, ResponseCache, type RunResult } from '../../run/index.js';
 import { loadSuites } from '../../suite/index.js';
-import { openEndpoint } from '../endpoint.js';
+import { cacheNamespaceOf, openEndpoint } from '../endpoint.js';
 import { appendStepSummary } from '../github.js';
 import { emitFailureAnnotations } from '../annotations.js';
 import { Progress } from '../progress.js';
@@ -20,6 +20,7 @@ import { checkBaseline, compareBaseline } from '../baseline.js';
 import { resumeCommandFor } from '../resume-command.js';
 import { toolVersion } from '../version.js';
 import { ErrorSamples } from '../error-samples.js';
+import { resolveCacheDir } from '../cache-dir.js';
 
 /** Exit code for one finished suite run. */
 function exitCodeOf(result: RunResult, summary: RunSummary, isInterrupted: boolean): number {
@@ -54,8 +55,7 @@ export async function runCommand(paths: string[], options: Record<string, unknow
   const say = (text: string) => (progress ? progress.message(text) : process.stderr.write(`${text}\n`));
   const interruption = handleInterrupts(say);
   const concurrency = options.concurrency as number;
-  const cacheDir = (process.env.ONETOKEN_EVAL_CACHE_DIR && options.cacheDir === '.onetoken-eval-cache' ? process.env.ONETOKEN_EVAL_CACHE_DIR : options.cacheDir) as string;
-  const cache = options.cache === false ? null : new ResponseCache(cacheDir);
+  const cache = options.cache === false ? null : new ResponseCache(resolveCacheDir(options.cacheDir, process.env));
   cache?.assertWritable();
   if (cache) cache.onWriteError = (error) => say(`warning: the response cache could not be written (${error.message}); answers are still recorded`);
   const endpoint = await openEndpoint({
@@ -77,8 +77,8 @@ export async function runCommand(paths: string[], options: Record<string, unknow
       const result = await executeRun(plan, {
         runDir,
         client: endpoint.client,
-        baseUrl: endpoint.isMock ? 'mock' : endpoint.baseUrl,
-        endpoint: endpoint.cacheNamespace,
+        baseUrl: endpoint.recordedBaseUrl,
+        endpoint: cacheNamespaceOf(endpoint.recordedBaseUrl),
         cache,
         useCache: cache !== null,
         concurrency,
