@@ -32,7 +32,7 @@ export async function readRunMeta(path: string): Promise<RunMeta> {
     } catch (error) {
       throw new CheckpointError(`${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
     }
-    return checkMeta(file, value);
+    return checkRunMeta(file, value);
   }
   const lines = new LineReader(path);
   try {
@@ -234,11 +234,12 @@ function parseHeader(file: string, text: string): RunMeta {
   if (header.version !== RECORD_VERSION) {
     throw new CheckpointError(`${file}: unsupported results version ${JSON.stringify(header.version)}, expected ${RECORD_VERSION} (written by another onetoken-eval version?)`);
   }
-  return checkMeta(file, header.run);
+  return checkRunMeta(file, header.run);
 }
 
 /** Checks the fields of run metadata that readers rely on. */
-function checkMeta(file: string, value: unknown): RunMeta {
+/** Checks parsed run metadata (version and required fields); `file` names it in messages. */
+export function checkRunMeta(file: string, value: unknown): RunMeta {
   const meta = value as Partial<RunMeta> | null;
   if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) {
     throw new CheckpointError(`${file}: not onetoken-eval run metadata: expected an object, found ${describe(value)}`);

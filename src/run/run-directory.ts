@@ -9,6 +9,7 @@ import { CheckpointError } from '../errors.js';
 import type { Plan } from '../plan/index.js';
 import { requestHash } from './cache.js';
 import { CellJournal, JOURNAL_FILE } from './journal.js';
+import { checkRunMeta } from './read-results.js';
 import { RECORD_VERSION, type CellRecord, type RunMeta } from './record.js';
 
 /** File name of the run metadata. */
@@ -25,15 +26,14 @@ export function writeRunMeta(runDir: string, meta: RunMeta): void {
 /** Reads run.json; a missing or foreign file is a `CheckpointError`. */
 export function readRunMetaFile(runDir: string): RunMeta {
   const path = join(runDir, RUN_META_FILE);
-  let meta: RunMeta;
+  let value: unknown;
   try {
-    meta = JSON.parse(readFileSync(path, 'utf8')) as RunMeta;
+    value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CheckpointError(code === 'ENOENT' ? `${runDir} is not a run directory: no ${RUN_META_FILE}` : `${path}: cannot read: ${(error as Error).message}`);
   }
-  if (meta.version !== RECORD_VERSION || !meta.planHash) throw new CheckpointError(`${path}: unsupported run format (version ${String(meta.version)}); expected version ${RECORD_VERSION}`);
-  return meta;
+  return checkRunMeta(path, value);
 }
 
 /** Refuses to start a fresh run on top of another run's journal. */
