@@ -14,3 +14,4 @@ export type { GraderVerdict } from './grader.js';
 export { wilsonInterval, Z_95 } from './metrics/wilson.js';
 export type { Interval } from './metrics/wilson.js';
 export { passAtK, passHatK } from './metrics/pass-at-k.js';
+export { percentile } from './metrics/percentile.js';

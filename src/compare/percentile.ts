@@ -1,4 +1,5 @@
 /** Nearest-rank percentiles for latency summaries. */
+import { percentile } from '../assert/index.js';
 
 /**
  * Nearest-rank percentiles (the smallest value with at least p% of the values at or below it) of `values`,
@@ -8,9 +9,5 @@
 export function percentiles(values: ArrayLike<number>, ps: readonly number[]): (number | null)[] {
   if (values.length === 0) return ps.map(() => null);
   const sorted = Float64Array.from(values).sort();
-  return ps.map((p) => {
-    if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile: expected 0..100, got ${p}`);
-    const rank = Math.ceil((p / 100) * sorted.length);
-    return sorted[Math.max(0, rank - 1)];
-  });
+  return ps.map((p) => percentile(sorted, p));
 }
