@@ -11,7 +11,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument } from 'yaml';
 import type { SourceIssue } from '../errors.js';
 import { suggest } from '../assert/index.js';
-import { createPositionFinder } from './positions.js';
+import { createPositionFinder, yamlSyntaxIssues } from './positions.js';
 import type { SourcePosition } from './types.js';
 
 /** One row of a data file, before its reserved columns are interpreted. */
@@ -165,13 +165,7 @@ function parseYamlRows(file: string, text: string): { rows: DataRow[]; issues: S
   const lineCounter = new LineCounter();
   const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
-    return {
-      rows: [],
-      issues: document.errors.map((error) => {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        return { file, line, column: col, path: '', message: `yaml syntax: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` };
-      }),
-    };
+    return { rows: [], issues: yamlSyntaxIssues(file, document.errors, lineCounter) };
   }
   const positions = createPositionFinder(file, document, lineCounter);
   const value = document.toJS() as unknown;

@@ -8,7 +8,7 @@ import type { AssertionSpec } from '../assert/index.js';
 import { inlineAssertionFiles } from './assertion-files.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
 import { checkTemplates } from './check-templates.js';
-import { createPositionFinder, type PositionFinder } from './positions.js';
+import { createPositionFinder, yamlSyntaxIssues, type PositionFinder } from './positions.js';
 import { resolveCases } from './resolve-cases.js';
 import { resolvePrompts } from './resolve-prompts.js';
 import { suiteFileSchema, type SuiteFile } from './schema.js';
@@ -26,12 +26,7 @@ export function loadSuite(path: string): Suite {
   const lineCounter = new LineCounter();
   const document = parseDocument(read.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
-    throw new SuiteError(
-      document.errors.map((error) => {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        return { file: path, line, column: col, path: '', message: `yaml syntax: ${firstLine(error.message)}` };
-      }),
-    );
+    throw new SuiteError(yamlSyntaxIssues(path, document.errors, lineCounter));
   }
   const positions = createPositionFinder(path, document, lineCounter);
   const raw = document.toJS({ maxAliasCount: 1000 }) as unknown;
@@ -99,10 +94,6 @@ function resolveModels(file: SuiteFile, positions: PositionFinder, issues: Sourc
     models.push(model);
   });
   return models;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
 }
 
 /** Loads several suites, collecting every file's problems into one error. */

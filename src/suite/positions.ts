@@ -1,5 +1,6 @@
 /** Maps a field path inside a parsed YAML document to its line and column. */
-import { isCollection, isNode, LineCounter, type Document } from 'yaml';
+import { isCollection, isNode, LineCounter, type Document, type YAMLError } from 'yaml';
+import type { SourceIssue } from '../errors.js';
 import type { SourcePosition } from './types.js';
 
 /** Resolves paths of one YAML document to positions. */
@@ -53,4 +54,13 @@ export function createPositionFinder(file: string, document: Document, lineCount
       return toPosition(offsetOf(key) ?? offsetOf(node));
     },
   };
+}
+
+/** YAML syntax errors as issues: one line each, at the parser's position, without the parser's own "at line" suffix. */
+export function yamlSyntaxIssues(file: string, errors: readonly YAMLError[], lineCounter: LineCounter): SourceIssue[] {
+  return errors.map((error) => {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+    return { file, line, column: col, path: '', message: `yaml syntax: ${message}` };
+  });
 }
