@@ -40,18 +40,39 @@ export type ErrorCode =
   | 'OTE_ABORTED'
   | 'OTE_INTERNAL';
 
+const OPTION_MARK = /\u0001([A-Za-z]+)\u0002/g;
+
+/**
+ * Marks where a message names one of the tool's options (`filter`, `cacheDir`, ...). Below the CLI nothing knows
+ * flags: the library words the mark as the option's name, the CLI as its flag (`--filter`, `--cache-dir`).
+ */
+export function optionRef(name: string): string {
+  return `\u0001${name}\u0002`;
+}
+
+/** A message template with its option marks worded by `word` (the option's name when omitted). */
+export function wordOptions(template: string, word: (name: string) => string = (name) => name): string {
+  return template.replace(OPTION_MARK, (_, name: string) => word(name));
+}
+
 /** Base class of every error the tool raises on purpose. */
 export class OnetokenEvalError extends Error {
   /** Stable machine-readable code. */
   readonly code: ErrorCode;
   /** The exit code the CLI uses when this error ends a command. */
   readonly exitCode: number;
+  /** The message with its option marks (see `optionRef`), for callers that word options their own way. */
+  readonly template: string;
+  /** The options the message names, in order; empty when it names none. */
+  readonly options: string[];
 
   constructor(code: ErrorCode, message: string, options: { exitCode?: number; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(wordOptions(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
     this.exitCode = options.exitCode ?? ExitCode.internal;
+    this.template = message;
+    this.options = [...message.matchAll(OPTION_MARK)].map((match) => match[1]!);
   }
 }
 

@@ -1,7 +1,14 @@
 /**
- * onetoken-eval as a library: the same pipeline the CLI drives — suite -> plan -> run -> assert -> report —
- * plus compare/merge for CI and the built-in mock server. Named exports only; this file holds no logic.
+ * onetoken-eval as a library. The whole-run functions (`runSuite`, `rescoreRun`, `mergeRuns`, `compareRuns`) do
+ * what the CLI commands do; the steps under them (suite -> plan -> run -> assert -> report -> compare) and the
+ * built-in mock server are exported for finer control. Named exports only; this file holds no logic.
  */
+export { runSuite, rescoreRun, mergeRuns, compareRuns, readRunSide, resolveCacheDir, resultsJsonSchema, resultsFileSchema } from './eval/index.js';
+export type {
+  RunSuiteOptions, RunSuiteResult, RescoreRunOptions, RescoreRunResult, MergeRunsOptions, MergeRunsResult, CompareRunsOptions, CompareRunsResult,
+  EndpointOptions, RunSide,
+} from './eval/index.js';
+
 export { loadSuite, loadSuites, suiteJsonSchema } from './suite/index.js';
 export type { Suite, SuiteFile, ModelSpec, PromptSpec, CaseSpec, RequestParams, SourcePosition } from './suite/index.js';
 
@@ -15,21 +22,20 @@ export {
   ProtocolError, StatusError, AbortedError, isApiError,
 } from './client/index.js';
 
-export { runPlan, executeRun, journalRecords, ResponseCache, DEFAULT_CACHE_DIR, RECORD_VERSION } from './run/index.js';
+export { runPlan, executeRun, journalRecords, readRunMetaFile, ResponseCache, DEFAULT_CACHE_DIR, DEFAULT_CONCURRENCY, RUN_META_VERSION, cellRecordSchema, runMetaSchema } from './run/index.js';
 export type { CellRecord, CellError, GraderCall, RunMeta, RunOutcome, RunPlanOptions, ExecuteRunOptions, RunResult } from './run/index.js';
-export { readResultCells, readRunMeta } from './run/index.js';
 
 export { scoreAnswer, scoreCase, validateAssertion, assertionTypes, wilsonInterval, passAtK, passHatK } from './assert/index.js';
 export type { Answer, AssertionResult, AssertionSpec, GradeFn } from './assert/index.js';
 
-export { writeReports, renderSummaryTable, resultsJsonSchema } from './report/index.js';
-export type { ReportOptions, RunSummary, ModelSummary } from './report/index.js';
+export { writeReports, renderSummaryTable, readResultCells, readResultsHeader, RESULTS_VERSION } from './report/index.js';
+export type { ReportOptions, RunSummary, ModelSummary, WrittenReports } from './report/index.js';
 
-export { compareRuns, toCompareCell, mergeShards as mergeRuns, renderCompareText, renderCompareMarkdown, renderCompareJson } from './compare/index.js';
+export { compareRunRecords, toCompareCell, mergeShards, renderCompareText, renderCompareMarkdown, renderCompareJson, DEFAULT_ALPHA, DEFAULT_MAX_DROP } from './compare/index.js';
 export type { CompareReport, CompareOptions, CompareCell } from './compare/index.js';
 
 export { startMockServer, loadMockFixtures, DEFAULT_MOCK_MODELS } from './mock/index.js';
 export type { MockServer, MockServerOptions, MockFixture, MockStep, MockFaults } from './mock/index.js';
 
-export { OnetokenEvalError, SuiteError, UsageError, CheckpointError, ExitCode, formatIssue } from './errors.js';
+export { OnetokenEvalError, SuiteError, UsageError, CheckpointError, ExitCode, formatIssue, wordOptions } from './errors.js';
 export type { ErrorCode, SourceIssue } from './errors.js';

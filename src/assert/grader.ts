@@ -13,6 +13,14 @@ export const DEFAULT_GRADER_MODEL = 'gpt-4o-mini';
 /** Marker in the grader's system message; the mock server keys on it. */
 export const GRADER_MARKER = 'onetoken-eval grader';
 
+/** Assertion kinds scored by a grader model. */
+const MODEL_GRADED_TYPES: ReadonlySet<string> = new Set(['llm-rubric']);
+
+/** True when the assertion is scored by a grader model (`llm-rubric` or its negation): it may make a request. */
+export function isModelGraded(spec: { type: string }): boolean {
+  return MODEL_GRADED_TYPES.has(spec.type.startsWith('not-') ? spec.type.slice(4) : spec.type);
+}
+
 /** A grader's decision about one answer. */
 export interface GraderVerdict {
   pass: boolean;

@@ -2,6 +2,7 @@
 export type { Answer, AssertionResult, AssertionSpec, GradeFn, GraderMessage } from './types.js';
 export type { AssertionKind, Check, KindContext } from './kind.js';
 export { assertionSpecSchema, validateAssertion } from './schema.js';
+export { assertionResultSchema } from './result-schema.js';
 export type { AssertionIssue, ValidAssertionSpec } from './schema.js';
 export { scoreAnswer } from './score.js';
 export { scoreCase } from './score-case.js';
@@ -9,7 +10,7 @@ export type { CaseScore } from './score-case.js';
 export { parseExpectedShorthand } from './shorthand.js';
 export { assertionTypes } from './registry.js';
 export { suggest } from './suggest.js';
-export { buildGraderMessages, parseGraderVerdict, DEFAULT_GRADER_MODEL, GRADER_MARKER } from './grader.js';
+export { buildGraderMessages, parseGraderVerdict, isModelGraded, DEFAULT_GRADER_MODEL, GRADER_MARKER } from './grader.js';
 export type { GraderVerdict } from './grader.js';
 export { wilsonInterval, Z_95 } from './metrics/wilson.js';
 export type { Interval } from './metrics/wilson.js';

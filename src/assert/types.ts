@@ -26,19 +26,8 @@ export interface Answer {
   citations: { url: string; title: string | null }[];
 }
 
-/** The outcome of one assertion. */
-export interface AssertionResult {
-  type: string;
-  pass: boolean;
-  /** In 0..1. */
-  score: number;
-  /** Short human sentence: "expected to contain 'Paris', got 'The capital is Lyon…'". */
-  reason: string;
-  weight: number;
-  metric: string | null;
-  /** Set when the assertion itself could not be evaluated (e.g. a malformed grader answer). */
-  error: string | null;
-}
+/** The outcome of one assertion (its zod schema is the single source). */
+export type { AssertionResult } from './result-schema.js';
 
 /** A message sent to a grader model. */
 export interface GraderMessage {

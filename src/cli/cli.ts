@@ -3,9 +3,10 @@
  * Stack traces only with DEBUG=onetoken-eval. Loaded by `main.ts` once the compile cache is on.
  */
 import { CommanderError } from 'commander';
-import { describeUnexpected, ExitCode, isDebugEnabled, OnetokenEvalError, SuiteError } from '../errors.js';
+import { describeUnexpected, ExitCode, isDebugEnabled, OnetokenEvalError, SuiteError, wordOptions } from '../errors.js';
 import { buildProgram } from './program.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../eval/index.js';
+import { flagOf } from './options.js';
 
 /** Commander's two-line messages ("error: …\n(Did you mean …?)") as our one line. */
 function commanderLine(error: CommanderError): string {
@@ -54,7 +55,8 @@ function reportError(error: unknown): number {
     return error.exitCode;
   }
   if (error instanceof OnetokenEvalError) {
-    process.stderr.write(`onetoken-eval: ${error.message.replace(/\n/g, ' ')}\n`);
+    // Below the CLI, messages name options; here they are worded as the flags the user typed.
+    process.stderr.write(`onetoken-eval: ${wordOptions(error.template, flagOf).replace(/\n/g, ' ')}\n`);
     if (isDebug && error.stack) process.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }

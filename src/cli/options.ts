@@ -4,6 +4,9 @@
  */
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
+import { DEFAULT_ALPHA, DEFAULT_MAX_DROP } from '../compare/index.js';
+import { DEFAULT_CACHE_DIR, DEFAULT_CONCURRENCY } from '../run/index.js';
+import { DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS } from '../client/index.js';
 
 /** One option's declaration. */
 export interface OptionSpec {
@@ -13,7 +16,7 @@ export interface OptionSpec {
   /** Turns the raw text into the value; throws `UsageError` naming the flag. */
   parse?: (value: string, previous: unknown) => unknown;
   /** Allowed values, listed in help and checked by commander. */
-  choices?: string[];
+  choices?: readonly string[];
 }
 
 function positiveInt(flag: string) {
@@ -60,38 +63,49 @@ export const OPTIONS = {
   repeat: { flags: '--repeat <n>', description: 'samples per cell, overriding the suite\'s repeat', parse: positiveInt('--repeat') },
   limit: { flags: '--limit <n>', description: 'expanded requests to show', defaultValue: 3, parse: positiveInt('--limit') },
   out: { flags: '--out <dir>', description: 'write the run directory exactly here (default results/<suite>/<UTC timestamp>/)' },
-  concurrency: { flags: '--concurrency <n>', description: 'requests in flight at most, over all models', defaultValue: 8, parse: positiveInt('--concurrency') },
+  concurrency: { flags: '--concurrency <n>', description: 'requests in flight at most, over all models', defaultValue: DEFAULT_CONCURRENCY, parse: positiveInt('--concurrency') },
   resume: { flags: '--resume <dir>', description: 'continue the run in DIR: only missing cells are sent' },
   allowChangedSuite: { flags: '--allow-changed-suite', description: 'with --resume: keep the still-valid cells of a changed suite instead of refusing' },
   retryErrors: { flags: '--retry-errors', description: 'with --resume: also rerun cells that ended in errors' },
   cache: { flags: '--no-cache', description: 'bypass the response cache (neither read nor written)' },
-  cacheDir: { flags: '--cache-dir <dir>', description: 'response cache directory (or ONETOKEN_EVAL_CACHE_DIR)', defaultValue: '.onetoken-eval-cache' },
+  cacheDir: { flags: '--cache-dir <dir>', description: `response cache directory (default: ONETOKEN_EVAL_CACHE_DIR, else "${DEFAULT_CACHE_DIR}")` },
   mock: { flags: '--mock', description: 'run against the built-in mock Onetoken server (no key needed)' },
   maxCost: { flags: '--max-cost <usd>', description: 'stop dispatching when the estimated spend reaches this many USD', parse: nonNegativeNumber('--max-cost') },
   quiet: { flags: '--quiet', description: 'print only the final summary' },
-  maxAttempts: { flags: '--max-attempts <n>', description: 'attempts per request, the first included (retries on 408/409/429/5xx, network errors, timeouts)', defaultValue: 4, parse: positiveInt('--max-attempts') },
-  timeoutMs: { flags: '--timeout-ms <ms>', description: 'limit of one attempt, body included; also caps the wait for the first byte', defaultValue: 300_000, parse: positiveInt('--timeout-ms') },
+  maxAttempts: { flags: '--max-attempts <n>', description: 'attempts per request, the first included (retries on 408/409/429/5xx, network errors, timeouts)', defaultValue: DEFAULT_MAX_ATTEMPTS, parse: positiveInt('--max-attempts') },
+  timeoutMs: { flags: '--timeout-ms <ms>', description: 'limit of one attempt, body included; also caps the wait for the first byte', defaultValue: DEFAULT_REQUEST_TIMEOUT_MS, parse: positiveInt('--timeout-ms') },
   verbose: { flags: '--verbose', description: 'print one line per request and response (never the key)' },
   baseline: { flags: '--baseline <path>', description: 'compare with this baseline run directory or results.json after the run' },
   junit: { flags: '--junit <file>', description: 'also write JUnit XML to FILE' },
-  alpha: { flags: '--alpha <p>', description: 'significance level of the paired tests', defaultValue: 0.05, parse: unitInterval('--alpha') },
-  maxDrop: { flags: '--max-drop <points>', description: 'pass-rate drop (0..1) tolerated before a significant change counts as a regression', defaultValue: 0, parse: unitInterval('--max-drop') },
+  alpha: { flags: '--alpha <p>', description: 'significance level of the paired tests', defaultValue: DEFAULT_ALPHA, parse: unitInterval('--alpha') },
+  maxDrop: { flags: '--max-drop <points>', description: 'pass-rate drop (0..1) tolerated before a significant change counts as a regression', defaultValue: DEFAULT_MAX_DROP, parse: unitInterval('--max-drop') },
   format: { flags: '--format <format>', description: 'output format', defaultValue: 'text', choices: ['text', 'md', 'json'] },
   suite: { flags: '--suite <file>', description: 'the (edited) suite to take assertions from (default: the run\'s suite path)' },
   port: { flags: '--port <n>', description: 'port to listen on (0 picks a free one)', defaultValue: 0, parse: (value: string) => (value === '0' ? 0 : positiveInt('--port')(value)) },
   latencyMs: { flags: '--latency-ms <ms>', description: 'delay before each answer\'s first byte', defaultValue: 0, parse: nonNegativeNumber('--latency-ms') },
   fixtures: { flags: '--fixtures <file>', description: 'YAML/JSON fixtures mapping prompt patterns to answers (default: built-in)' },
   mergeOut: { flags: '--out <dir>', description: 'directory to write the merged run to (required)' },
-} satisfies Record<string, OptionSpec>;
+} as const satisfies Record<string, OptionSpec>;
 
 /** A name of the option table. */
 export type OptionName = keyof typeof OPTIONS;
+
+/** The value commander gives an option: its parser's result, a string for `<value>` flags, else a boolean. */
+type ValueOf<S> = S extends { parse: (...args: never[]) => infer R } ? R : S extends { flags: `${string}<${string}` } ? string : boolean;
+
+/** Parsed options of a command, typed from the table: commands read these instead of casting. */
+export type OptionValues = { [K in OptionName]?: ValueOf<(typeof OPTIONS)[K]> };
+
+/** The flag of an option named in an error template (`cacheDir` -> `--cache-dir`, `noCache` -> `--no-cache`). */
+export function flagOf(name: string): string {
+  return `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
 
 /** Builds the commander Option of a table entry. */
 export function buildOption(name: OptionName): Option {
   const spec: OptionSpec = OPTIONS[name];
   const option = new Option(spec.flags, spec.description);
-  if (spec.choices) option.choices(spec.choices);
+  if (spec.choices) option.choices([...spec.choices]);
   if (spec.parse) option.argParser(spec.parse as (value: string, previous: unknown) => unknown);
   if (spec.defaultValue !== undefined) option.default(spec.defaultValue);
   return option;

@@ -4,7 +4,7 @@
  * cold start is part of the product.
  */
 import { Command } from 'commander';
-import { buildOption, type OptionName } from './options.js';
+import { buildOption, type OptionName, type OptionValues } from './options.js';
 
 /** A command's declaration. */
 interface CommandSpec {
@@ -15,7 +15,7 @@ interface CommandSpec {
   examples: string[];
   exitCodes: string[];
   /** Loads the implementation: (positional args, options) -> exit code. */
-  load: () => Promise<(args: string[], options: Record<string, unknown>) => Promise<number>>;
+  load: () => Promise<(args: string[], options: OptionValues) => Promise<number>>;
 }
 
 const RUN_EXIT_CODES = [
@@ -112,7 +112,7 @@ export function buildProgram(version: string, onExit: (code: number) => void): C
     command.allowExcessArguments(false).showSuggestionAfterError(true);
     command.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n\nExit codes:\n${spec.exitCodes.map((e) => `  ${e}`).join('\n')}\n`);
     command.action(async (...received: unknown[]) => {
-      const options = received[received.length - 2] as Record<string, unknown>;
+      const options = received[received.length - 2] as OptionValues;
       const args = received.slice(0, -2).flatMap((value) => (Array.isArray(value) ? value : value === undefined ? [] : [value])) as string[];
       const implementation = await spec.load();
       onExit(await implementation(args, options));

@@ -3,7 +3,7 @@
  * `UsageError`s (exit 2) naming the variable and the fix.
  */
 
-import { UsageError } from '../errors.js';
+import { optionRef, UsageError } from '../errors.js';
 
 /** The production API base. */
 export const DEFAULT_BASE_URL = 'https://onetoken.one/v1';
@@ -18,7 +18,7 @@ export function resolveClientEnv(env: NodeJS.ProcessEnv, options: { isMock: bool
   const apiKey = env.ONETOKEN_API_KEY?.trim() ?? '';
   if (apiKey.length === 0) {
     throw new UsageError(
-      'ONETOKEN_API_KEY is not set: export your Onetoken key (export ONETOKEN_API_KEY=...) or use --mock to run against the built-in mock server',
+      `ONETOKEN_API_KEY is not set: export your Onetoken key (export ONETOKEN_API_KEY=...) or use ${optionRef('mock')} to run against the built-in mock server`,
     );
   }
   return { baseUrl, apiKey };

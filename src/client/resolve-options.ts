@@ -6,6 +6,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ClientEvent, ClientOptions } from './options.js';
 
+/** Attempts per request, the first included, when the caller does not say. */
+export const DEFAULT_MAX_ATTEMPTS = 4;
+
+/** Limit of one attempt, body included, in ms, when the caller does not say. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
+
 /** Every option with its default. */
 export interface ResolvedOptions {
   origin: string;
@@ -72,13 +78,13 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     basePath: url.pathname.replace(/\/+$/, ''),
     apiKey: options.apiKey,
     connections: positiveInteger('connections', options.connections, 64),
-    maxAttempts: positiveInteger('retry.maxAttempts', retry.maxAttempts, 4),
+    maxAttempts: positiveInteger('retry.maxAttempts', retry.maxAttempts, DEFAULT_MAX_ATTEMPTS),
     baseDelayMs: duration('retry.baseDelayMs', retry.baseDelayMs, 500),
     maxDelayMs: duration('retry.maxDelayMs', retry.maxDelayMs, 30_000),
     maxRetryAfterMs: duration('retry.maxRetryAfterMs', retry.maxRetryAfterMs, 60_000),
     connectMs: duration('timeouts.connectMs', timeouts.connectMs, 10_000),
     firstByteMs: duration('timeouts.firstByteMs', timeouts.firstByteMs, 60_000),
-    requestMs: duration('timeouts.requestMs', timeouts.requestMs, 300_000),
+    requestMs: duration('timeouts.requestMs', timeouts.requestMs, DEFAULT_REQUEST_TIMEOUT_MS),
     sleep: options.sleep ?? realSleep,
     random: options.random ?? Math.random,
     now: options.now ?? realNow,

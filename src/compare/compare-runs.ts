@@ -1,6 +1,6 @@
 /** Compares a baseline run with a new run, cell by cell. Pure: the caller reads the files. */
 import type { RunMeta } from '../run/index.js';
-import { UsageError } from '../errors.js';
+import { optionRef, UsageError } from '../errors.js';
 import type { CompareCell } from './compare-cell.js';
 import { compareGroup } from './compare-group.js';
 import type { CellPair } from './compare-group.js';
@@ -17,6 +17,12 @@ import type {
 import { diffWords, formatWordDiff } from './diff.js';
 import { decideVerdicts, worstVerdict } from './verdict.js';
 
+/** Significance level of the paired tests when the caller does not say. */
+export const DEFAULT_ALPHA = 0.05;
+
+/** Pass-rate drop (0..1) tolerated before a significant fall counts as a regression, when the caller does not say. */
+export const DEFAULT_MAX_DROP = 0;
+
 /** One side of a comparison: its run metadata and its cells (any order; a repeated id keeps the last). */
 export interface CompareInput {
   meta: RunMeta;
@@ -28,11 +34,11 @@ export interface CompareInput {
  * model and overall. Cells present on one side only are listed, never silently dropped; a changed suite or
  * plan is reported as a note (comparing across suite edits is allowed: only matched cells are tested).
  */
-export function compareRuns(base: CompareInput, head: CompareInput, options: CompareOptions = {}): CompareReport {
-  const alpha = options.alpha ?? 0.05;
-  const maxDrop = options.maxDrop ?? 0;
-  if (!(alpha > 0 && alpha < 1)) throw new UsageError(`alpha must be between 0 and 1, got ${alpha}`);
-  if (!(maxDrop >= 0 && maxDrop <= 1)) throw new UsageError(`max drop must be between 0 and 1, got ${maxDrop}`);
+export function compareRunRecords(base: CompareInput, head: CompareInput, options: CompareOptions = {}): CompareReport {
+  const alpha = options.alpha ?? DEFAULT_ALPHA;
+  const maxDrop = options.maxDrop ?? DEFAULT_MAX_DROP;
+  if (!(alpha > 0 && alpha < 1)) throw new UsageError(`invalid ${optionRef('alpha')} ${alpha}: expected a number between 0 and 1`);
+  if (!(maxDrop >= 0 && maxDrop <= 1)) throw new UsageError(`invalid ${optionRef('maxDrop')} ${maxDrop}: expected a number from 0 to 1`);
 
   const baseById = new Map<string, CompareCell>();
   for (const cell of base.cells) baseById.set(cell.id, cell);

@@ -1,5 +1,5 @@
 /** Public surface of the comparison: pure regression checks between two runs, and merging shards of a run. */
-export { compareRuns } from './compare-runs.js';
+export { compareRunRecords, DEFAULT_ALPHA, DEFAULT_MAX_DROP } from './compare-runs.js';
 export type { CompareInput } from './compare-runs.js';
 export { toCompareCell, OUTPUT_CHARS, REASON_CHARS, MAX_REASONS } from './compare-cell.js';
 export type { CompareCell } from './compare-cell.js';
@@ -19,7 +19,7 @@ export type {
   UsageSummary,
   Verdict,
 } from './compare-report.js';
-export { compareExitCode, worstVerdict } from './verdict.js';
+export { worstVerdict } from './verdict.js';
 export { renderCompareText } from './render-text.js';
 export type { TextOptions } from './render-text.js';
 export { renderCompareMarkdown } from './render-markdown.js';

@@ -1,5 +1,4 @@
 /** Verdict rules: when a difference counts as a regression or an improvement. */
-import { ExitCode } from '../errors.js';
 import type { CompareReport, GroupComparison, Verdict } from './compare-report.js';
 import { formatP, formatPoints } from './format.js';
 import { holmAdjust } from './holm.js';
@@ -57,9 +56,4 @@ export function worstVerdict(verdicts: Iterable<Verdict>): Verdict {
     if (verdict === 'improvement') result = 'improvement';
   }
   return result;
-}
-
-/** Exit code of `compare`: 1 when the report holds a regression, 0 otherwise. */
-export function compareExitCode(report: CompareReport): number {
-  return report.verdict === 'regression' ? ExitCode.failed : ExitCode.ok;
 }

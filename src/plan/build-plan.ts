@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { AssertionSpec } from '../assert/index.js';
 import type { ChatRequest } from '../client/index.js';
-import { UsageError } from '../errors.js';
+import { optionRef, UsageError } from '../errors.js';
 import { deepTemplateVariables, renderDeep } from '../suite/index.js';
 import type { CaseSpec, ModelSpec, PromptSpec, Suite } from '../suite/index.js';
 import { suggest } from '../assert/index.js';
@@ -35,7 +35,7 @@ export interface PlanOptions {
 export function buildPlan(suite: Suite, options: PlanOptions = {}): Plan {
   const models = selectModels(suite.models, options.models);
   const repeat = options.repeat ?? suite.repeat;
-  if (!Number.isInteger(repeat) || repeat < 1) throw new UsageError(`invalid --repeat ${repeat}: expected a whole number >= 1`);
+  if (!Number.isInteger(repeat) || repeat < 1) throw new UsageError(`invalid ${optionRef('repeat')} ${repeat}: expected a whole number >= 1`);
   const matches = options.filter ? compileFilter(options.filter) : () => true;
   const rows: [number, number][] = [];
   suite.prompts.forEach((prompt, p) => {
@@ -43,7 +43,7 @@ export function buildPlan(suite: Suite, options: PlanOptions = {}): Plan {
       if (matches(prompt.id, testCase.id)) rows.push([p, c]);
     });
   });
-  if (rows.length === 0) throw new UsageError(`--filter "${options.filter}" matches no prompt/case of ${suite.path}`);
+  if (rows.length === 0) throw new UsageError(`${optionRef('filter')} "${options.filter}" matches no prompt/case of ${suite.path}`);
   const shard = options.shard ?? null;
   const perRow = models.length;
   const units = rows.length * repeat;
@@ -107,6 +107,7 @@ export function buildPlan(suite: Suite, options: PlanOptions = {}): Plan {
     models,
     repeat,
     shard,
+    options: { models: options.models?.length ? [...options.models] : null, filter: options.filter ?? null, shard, repeat: options.repeat ?? null },
     hash: hash.digest('hex'),
     totalCells,
     cellCount: Math.max(0, shardUnits) * perRow,
@@ -123,7 +124,7 @@ function selectModels(all: ModelSpec[], wanted: string[] | undefined): ModelSpec
     const found = all.filter((model) => model.label === name || model.id === name);
     if (found.length === 0) {
       const hint = suggest(name, all.map((model) => model.label));
-      throw new UsageError(`unknown model "${name}" in --models${hint ? ` (did you mean "${hint}"?)` : ''}: the suite has ${all.map((m) => m.label).join(', ')}`);
+      throw new UsageError(`unknown model "${name}" in ${optionRef('models')}${hint ? ` (did you mean "${hint}"?)` : ''}: the suite has ${all.map((m) => m.label).join(', ')}`);
     }
     for (const model of found) if (!selected.includes(model)) selected.push(model);
   }

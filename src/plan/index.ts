@@ -1,7 +1,7 @@
 /** Public surface of planning: Suite -> Plan, pure. */
 export { buildPlan } from './build-plan.js';
 export type { PlanOptions } from './build-plan.js';
-export type { Cell, Plan } from './types.js';
+export type { AppliedPlanOptions, Cell, Plan } from './types.js';
 export { cellId } from './cell-id.js';
 export { deriveSeed, chooseSeed, SEED_LIMIT } from './seed.js';
 export { parseShard, isInShard } from './shard.js';

@@ -30,9 +30,22 @@ export interface Cell {
   position: SourcePosition;
 }
 
+/** The options a plan was built with, as `run.json` records them so the same plan can be built again. */
+export interface AppliedPlanOptions {
+  /** Model labels or ids asked for; null for all. */
+  models: string[] | null;
+  /** The prompt/case glob; null for all. */
+  filter: string | null;
+  shard: Shard | null;
+  /** The repeat override; null for the suite's own. */
+  repeat: number | null;
+}
+
 /** An expanded suite. */
 export interface Plan {
   suite: Suite;
+  /** The options it was built with. */
+  options: AppliedPlanOptions;
   /** The models kept by `--models`, in suite order. */
   models: ModelSpec[];
   repeat: number;

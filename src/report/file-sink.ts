@@ -70,6 +70,8 @@ export class ReportFile {
   private readonly main: Sink;
   private readonly spoolPath: string;
   private spool: Sink | null = null;
+  /** Hears every piece of text of the finished file, in order (spooled text when it is copied in). */
+  onText: ((text: string) => void) | null = null;
 
   constructor(readonly path: string) {
     const hidden = join(dirname(path), `.${basename(path)}`);
@@ -80,8 +82,8 @@ export class ReportFile {
   /** Writes a chunk: its text now, its spool aside (the spool file is made on first use). Await a returned promise. */
   put(chunk: ReportChunk | string | undefined): Promise<void> | undefined {
     if (chunk === undefined) return undefined;
-    if (typeof chunk === 'string') return this.main.write(chunk);
-    const text = chunk.text ? this.main.write(chunk.text) : undefined;
+    if (typeof chunk === 'string') return this.write(chunk);
+    const text = chunk.text ? this.write(chunk.text) : undefined;
     if (!chunk.spool) return text;
     this.spool ??= new Sink(this.spoolPath);
     const spool = this.spool.write(chunk.spool);
@@ -91,16 +93,21 @@ export class ReportFile {
 
   /** Writes the ending, copying the spool in where it says, and closes the partial file. */
   async finish(ending: ReportEnding): Promise<void> {
-    await this.main.write(ending.before);
+    await this.write(ending.before);
     if (this.spool) {
       await this.spool.close();
       if (ending.withSpool) {
-        for await (const text of createReadStream(this.spoolPath, { encoding: 'utf8' })) await this.main.write(text as string);
+        for await (const text of createReadStream(this.spoolPath, { encoding: 'utf8' })) await this.write(text as string);
       }
       await rm(this.spoolPath, { force: true });
     }
-    await this.main.write(ending.after);
+    await this.write(ending.after);
     await this.main.close();
+  }
+
+  private write(text: string): Promise<void> | undefined {
+    this.onText?.(text);
+    return this.main.write(text);
   }
 
   /** Moves the finished file into place. */

@@ -15,6 +15,7 @@ export type {
   RunSummary,
 } from './types.js';
 export { writeReports } from './write-reports.js';
+export type { WrittenReports } from './write-reports.js';
 export { renderSummaryTable } from './summary/table.js';
 export type { SummaryTableOptions } from './summary/table.js';
 export { reporters } from './reporters/index.js';
@@ -29,4 +30,6 @@ export { SummaryBuilder } from './summary/summarize.js';
 export { percentile } from './summary/percentile.js';
 export { REPORT_FORMATS, DEFAULT_FORMATS, resolveReportOptions } from './options.js';
 export type { ResolvedReportOptions } from './options.js';
-export { RESULTS_VERSION, resultsJsonSchema, resultsFileSchema, cellRecordSchema, runSummarySchema } from './results-schema.js';
+export { RESULTS_VERSION, READABLE_RESULTS_VERSIONS, runSummarySchema, modelSummarySchema, repeatGroupSchema } from './results-schema.js';
+export { readResultCells, readResultsHeader } from './results-reader.js';
+export type { ResultsHeader } from './results-reader.js';

@@ -1,99 +1,27 @@
 /**
- * The zod schema of results.json: the single source of its JSON Schema (`resultsJsonSchema`, printed by the CLI)
- * and of the key order of each cell line. Type-level checks below fail the build when a record type in
- * `src/run` or a summary type in `types.ts` drifts from this schema, so the file format cannot change silently.
+ * The zod schemas of what the report step computes: the run summary, per-model totals and repeat groups. They are
+ * the single source of those types (`z.infer`) and, with the run's record schemas, of the JSON Schema of
+ * results.json (`eval/results-schema.ts`). Key order here is the order on disk.
  */
 import { z } from 'zod';
-import type { AssertionResult } from '../assert/index.js';
-import type { CellRecord, RunMeta } from '../run/index.js';
-import type { ModelSummary, RepeatGroup, RunSummary } from './types.js';
 
-/** Version of the results.json layout. */
-export const RESULTS_VERSION = 1;
+/**
+ * Version of the results.json layout. 2: the `run` header is run.json version 2 (a typed `plan` field instead of
+ * an `args` bag); the cells and summary are as in version 1.
+ */
+export const RESULTS_VERSION = 2;
+
+/** Versions the results reader accepts (a committed version-1 baseline stays usable). */
+export const READABLE_RESULTS_VERSIONS: readonly number[] = [1, 2];
 
 const count = z.number().int().nonnegative();
 const unit = z.number().min(0).max(1);
 const interval = z.object({ low: unit, high: unit }).meta({ description: '95% confidence interval' });
 
-const usage = z.object({ promptTokens: count, completionTokens: count, totalTokens: count });
-
-const assertionResult = z.object({
-  type: z.string(),
-  pass: z.boolean(),
-  score: unit,
-  reason: z.string(),
-  weight: z.number(),
-  metric: z.string().nullable(),
-  error: z.string().nullable(),
-});
-
-/** One cell: keys in `CellRecord` order, which is the order on disk. */
-export const cellRecordSchema = z.object({
-  id: z.string(),
-  index: count,
-  prompt: z.string(),
-  case: z.string(),
-  model: z.string(),
-  modelId: z.string(),
-  repeat: count,
-  seed: z.number().int().nullable(),
-  requestHash: z.string(),
-  messages: z.array(
-    z.object({ role: z.enum(['developer', 'system', 'user', 'assistant']), content: z.string() }),
-  ),
-  params: z.record(z.string(), z.unknown()),
-  output: z.string().nullable(),
-  finishReason: z.string().nullable(),
-  usage: usage.nullable(),
-  servedModel: z.string().nullable(),
-  systemFingerprint: z.string().nullable(),
-  responseId: z.string().nullable(),
-  requestId: z.string().nullable(),
-  citations: z.array(
-    z.object({ url: z.string(), title: z.string().nullable(), startIndex: z.number().nullable(), endIndex: z.number().nullable() }),
-  ),
-  latencyMs: z.number().nonnegative().nullable(),
-  ttftMs: z.number().nonnegative().nullable(),
-  attempts: count,
-  cached: z.boolean(),
-  cost: z.number().nonnegative().nullable(),
-  error: z
-    .object({ code: z.string(), message: z.string(), status: z.number().int().nullable(), raw: z.string().nullable() })
-    .nullable(),
-  assertions: z.array(assertionResult),
-  graderCalls: z.array(
-    z.object({
-      model: z.string(),
-      requestHash: z.string(),
-      cached: z.boolean(),
-      usage: usage.nullable(),
-      cost: z.number().nonnegative().nullable(),
-      latencyMs: z.number().nonnegative().nullable(),
-      error: z.string().nullable(),
-    }),
-  ),
-  pass: z.boolean().nullable().meta({ description: 'null when errored (not scored)' }),
-  score: unit.nullable(),
-});
-
-/** run.json, copied whole: it holds no secret by contract. */
-export const runMetaSchema = z.object({
-  version: z.number().int(),
-  tool: z.object({ name: z.literal('onetoken-eval'), version: z.string() }),
-  suite: z.object({ name: z.string(), path: z.string(), hash: z.string() }),
-  planHash: z.string(),
-  planCells: count,
-  cells: count,
-  shard: z.object({ index: count, count: count }).nullable(),
-  models: z.array(z.string()),
-  args: z.record(z.string(), z.unknown()),
-  baseUrl: z.string(),
-  startedAt: z.string(),
-});
-
 const nullableRate = unit.nullable();
 
-const modelSummarySchema = z.object({
+/** Totals for one model label. Rates and means are over scored cells: errors are reported apart. */
+export const modelSummarySchema = z.object({
   model: z.string(),
   modelId: z.string(),
   cells: count,
@@ -118,7 +46,7 @@ const modelSummarySchema = z.object({
 
 /** The `summary` of results.json. */
 export const runSummarySchema = z.object({
-  version: z.literal(RESULTS_VERSION),
+  version: z.number().int().meta({ description: 'the results.json version that wrote it' }),
   cells: count,
   passed: count,
   failed: count,
@@ -162,34 +90,13 @@ export const repeatGroupSchema = z.object({
   passHatK: nullableRate,
 });
 
-/** The whole results.json file. */
-export const resultsFileSchema = z
-  .object({
-    version: z.literal(RESULTS_VERSION),
-    run: runMetaSchema,
-    cells: z.array(cellRecordSchema).meta({ description: 'one cell per line, in plan order' }),
-    summary: runSummarySchema,
-    repeatGroups: z
-      .array(repeatGroupSchema)
-      .optional()
-      .meta({ description: 'present when any cell has repeat > 0; one group per line' }),
-  })
-  .meta({ title: 'onetoken-eval results.json', description: 'results of one run, version 1' });
-
-/** JSON Schema (draft-07) of results.json. */
-export const resultsJsonSchema: object = z.toJSONSchema(resultsFileSchema, { target: 'draft-7' });
-
-/** Top-level keys of a cell in `CellRecord` order: each line of results.json is written in this order. */
-export const CELL_KEYS = Object.keys(cellRecordSchema.shape) as (keyof CellRecord)[];
-
-// Both directions of assignability: a field added, removed or retyped on either side fails `tsc`.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const schemaMatchesTypes: [
-  Same<z.infer<typeof cellRecordSchema>, CellRecord>,
-  Same<z.infer<typeof assertionResult>, AssertionResult>,
-  Same<z.infer<typeof runMetaSchema>, RunMeta>,
-  Same<z.infer<typeof runSummarySchema>, RunSummary>,
-  Same<z.infer<typeof modelSummarySchema>, ModelSummary>,
-  Same<z.infer<typeof repeatGroupSchema>, RepeatGroup>,
-] = [true, true, true, true, true, true];
-void schemaMatchesTypes;
+/** Totals for one model label. */
+export type ModelSummary = z.infer<typeof modelSummarySchema>;
+/** The totals of one run: the `summary` of results.json and what `writeReports` resolves with. */
+export type RunSummary = z.infer<typeof runSummarySchema>;
+/** Aggregates over the repeats of one (prompt, case, model); errored repeats are counted apart, not as fails. */
+export type RepeatGroup = z.infer<typeof repeatGroupSchema>;
+/** Per-model consistency over repeats; present only when the run has repeats. */
+export type RepeatSummary = NonNullable<ModelSummary['repeats']>;
+/** Requests made to grader models while scoring (llm-rubric), over the whole run. */
+export type GraderSummary = RunSummary['graders'];

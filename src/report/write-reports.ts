@@ -17,6 +17,13 @@ interface Output {
   file: ReportFile;
 }
 
+/** What `writeReports` resolves with. */
+export interface WrittenReports {
+  summary: RunSummary;
+  /** The text of summary.md (bounded: a capped list of failures), or null when it was not written. */
+  markdown: string | null;
+}
+
 /**
  * Writes results.json, results.csv, comparison.csv and summary.md into `runDir` (and junit.xml when asked) from
  * `records` given in plan order, and resolves with the run's summary. Files appear only once all are complete.
@@ -26,7 +33,7 @@ export async function writeReports(
   meta: RunMeta,
   records: AsyncIterable<CellRecord>,
   options: ReportOptions = {},
-): Promise<RunSummary> {
+): Promise<WrittenReports> {
   const resolved = resolveReportOptions(runDir, options);
   await mkdir(runDir, { recursive: true });
   if (resolved.formats.includes('junit')) await mkdir(dirname(resolved.junitPath), { recursive: true });
@@ -35,6 +42,10 @@ export async function writeReports(
     file: new ReportFile(format === 'junit' ? resolved.junitPath : join(runDir, reporters[format].fileName)),
   }));
   const builder = new SummaryBuilder(meta);
+  // summary.md is kept as it is written, so callers (the step summary) never read back what was just written.
+  const markdownIndex = resolved.formats.indexOf('markdown');
+  let markdown: string | null = markdownIndex === -1 ? null : '';
+  if (markdown !== null) outputs[markdownIndex]!.file.onText = (text) => (markdown += text);
   try {
     for (const { reporter, file } of outputs) await file.put(reporter.start?.());
     for await (const record of records) {
@@ -55,7 +66,7 @@ export async function writeReports(
       await file.finish(reporter.end(summary));
     }
     for (const { file } of outputs) await file.commit();
-    return summary;
+    return { summary, markdown };
   } catch (error) {
     await Promise.all(outputs.map(({ file }) => file.abort()));
     throw error;

@@ -4,7 +4,7 @@
  * written to a temporary file and renamed, so several runs can share the directory without torn entries.
  */
 import { accessSync, constants, mkdirSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { UsageError } from '../errors.js';
+import { optionRef, UsageError } from '../errors.js';
 import { join } from 'node:path';
 import type { Completion } from '../client/index.js';
 import { canonicalJson, sha256Hex } from '../plan/index.js';
@@ -70,7 +70,7 @@ export class ResponseCache {
       mkdirSync(this.directory, { recursive: true });
       accessSync(this.directory, constants.W_OK);
     } catch (error) {
-      throw new UsageError(`--cache-dir ${this.directory}: cannot create or write the cache directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); fix the path or pass --no-cache`);
+      throw new UsageError(`${optionRef('cacheDir')} ${this.directory}: cannot create or write the cache directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); fix the path or pass ${optionRef('noCache')}`);
     }
   }
 }

@@ -1,13 +1,14 @@
 /**
- * One suite's run: run.json first, then the journal and the fan-out. Used by `run` for fresh and resumed runs; the
- * CLI adds flags, signals, progress, the reports (streamed from `journalRecords`) and printing around it.
+ * One suite's run: run.json first, then the journal and the fan-out, for fresh and resumed runs. `eval/runSuite`
+ * adds the cache, the reports (streamed from `journalRecords`) and the baseline comparison around it.
  */
 import type { OnetokenClient } from '../client/index.js';
 import type { Plan } from '../plan/index.js';
 import type { ResponseCache } from './cache.js';
 import { CellJournal } from './journal.js';
-import { RECORD_VERSION, type CellRecord, type RunMeta } from './record.js';
-import { assertFreshRunDirectory, readRunMetaFile, reconcileResumedPlan, writeRunMeta } from './run-directory.js';
+import { RUN_META_VERSION, type CellRecord, type RunMeta } from './record.js';
+import { assertFreshRunDirectory, reconcileResumedPlan } from './run-directory.js';
+import { readRunMetaFile, writeRunMeta } from './run-meta.js';
 import { runPlan, type RunOutcome } from './run-plan.js';
 
 /** Options of `executeRun`. */
@@ -25,8 +26,6 @@ export interface ExecuteRunOptions {
   resume?: boolean;
   allowChangedSuite?: boolean;
   retryErrors?: boolean;
-  /** Flags that shaped the run, for run.json (never the key). */
-  args: Record<string, unknown>;
   toolVersion: string;
   /** The start time, passed in so records carry no hidden clock. */
   startedAt: Date;
@@ -48,7 +47,7 @@ export interface RunResult {
 export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promise<RunResult> {
   const warn = options.onWarning ?? (() => undefined);
   let meta: RunMeta = {
-    version: RECORD_VERSION,
+    version: RUN_META_VERSION,
     tool: { name: 'onetoken-eval', version: options.toolVersion },
     suite: { name: plan.suite.name, path: plan.suite.path, hash: plan.suite.hash },
     planHash: plan.hash,
@@ -56,21 +55,21 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
     cells: plan.cellCount,
     shard: plan.shard,
     models: plan.models.map((model) => model.label),
-    args: options.args,
+    plan: plan.options,
     baseUrl: options.baseUrl,
     startedAt: options.startedAt.toISOString(),
   };
   if (options.resume) {
     const previous = readRunMetaFile(options.runDir);
-    const reconciled = reconcileResumedPlan(options.runDir, previous, plan, options.endpoint, options.allowChangedSuite ?? false);
+    const reconciled = await reconcileResumedPlan(options.runDir, previous, plan, options.endpoint, options.allowChangedSuite ?? false);
     if (reconciled) warn(`the suite changed: kept ${reconciled.kept} still-valid cells, dropped ${reconciled.dropped}`);
-    meta = { ...meta, startedAt: previous.startedAt, args: previous.args };
+    meta = { ...meta, startedAt: previous.startedAt };
   } else {
     assertFreshRunDirectory(options.runDir);
   }
   writeRunMeta(options.runDir, meta);
 
-  const journal = CellJournal.open(options.runDir, (line) => warn(`ignored a torn last line (${line}) of the journal: that cell will run again`));
+  const journal = CellJournal.openForAppend(options.runDir, (line) => warn(`ignored a torn last line (${line}) of the journal: that cell will run again`));
   try {
     const errored = new Set<number>();
     if (options.retryErrors) {

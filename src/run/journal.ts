@@ -1,16 +1,22 @@
 /**
- * The checkpoint journal `cells.jsonl`: one finished cell per line, appended with a synchronous write the moment
- * it finishes, so `kill -9` loses at most the cells in flight. Lines are in completion order; the journal keeps
- * each cell's latest line offset by plan index, so reports read it back in plan order without holding records
- * in memory.
+ * The checkpoint journal `cells.jsonl`, owned here alone: one finished cell per line, appended with a synchronous
+ * write the moment it finishes, so `kill -9` loses at most the cells in flight. Three explicit modes:
  *
- * The index is two typed arrays by plan index (12 bytes a cell) rather than a Map of slot objects (~80 bytes a
- * cell and one more object for the GC to trace): it is the only thing the runner keeps per finished cell.
+ * - `openForAppend` (the runner): O_APPEND writes, so a line always lands at the end of the file, never at a
+ *   remembered offset; a torn last line (a write cut by a crash) is cut off so the next append starts clean.
+ * - `openReadOnly` (reports, rescore, compare, merge, annotations): never writes and never truncates; a torn
+ *   last line is skipped and reported as `tornLine`.
+ * - `rewriteJournal` (rescore, merge, a changed resumed suite): a whole new journal through a temp file and a
+ *   rename, so a crash leaves the old journal or the new one, never a mix.
+ *
+ * Lines are in completion order; the journal keeps each cell's latest line offset by plan index, so records are
+ * read back in plan order without holding them in memory. The index is two typed arrays by plan index (12 bytes a
+ * cell) rather than a Map of slot objects (~80 bytes a cell and one more object for the GC to trace).
  */
-import { closeSync, existsSync, ftruncateSync, openSync, readSync, writeSync, fstatSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CheckpointError } from '../errors.js';
-import type { CellRecord } from './record.js';
+import { orderRecord, type CellRecord } from './record.js';
 
 /** File name of the journal inside a run directory. */
 export const JOURNAL_FILE = 'cells.jsonl';
@@ -18,9 +24,13 @@ export const JOURNAL_FILE = 'cells.jsonl';
 /** Plan indices at or above this are refused as corrupt (a plan that large would not fit in memory anyway). */
 const MAX_INDEX = 2 ** 28;
 
+/** How a journal was opened. */
+type JournalMode = 'append' | 'read';
+
 /** An open journal. */
 export class CellJournal {
-  private readonly fd: number;
+  /** 1-based line number of a torn last line that was skipped (read-only) or cut off (append), else null. */
+  tornLine: number | null = null;
   private size: number;
   /** Byte offset of each cell's latest line, by plan index; -1 when the cell has none. */
   private offsets = new Float64Array(0).fill(-1);
@@ -30,28 +40,59 @@ export class CellJournal {
   /** Reused by `read`, grown to the longest line read so far. */
   private scratch = Buffer.allocUnsafe(0);
 
-  private constructor(readonly path: string, fd: number, size: number) {
-    this.fd = fd;
+  private constructor(readonly path: string, private readonly fd: number | null, size: number, private readonly mode: JournalMode) {
     this.size = size;
   }
 
   /**
-   * Opens (creating) the journal of a run directory and indexes what it holds. A torn last line (a write cut by a
-   * crash) is cut off so the next append starts on a fresh line; `onTornLine` hears about it.
+   * Opens (creating) the journal of a run directory for the runner and indexes what it holds. A torn last line
+   * is cut off so the next append starts on a fresh line; `onTornLine` hears about it.
    */
-  static open(runDir: string, onTornLine: (line: number) => void = () => undefined): CellJournal {
+  static openForAppend(runDir: string, onTornLine: (line: number) => void = () => undefined): CellJournal {
     const path = join(runDir, JOURNAL_FILE);
-    const fd = openSync(path, existsSync(path) ? 'r+' : 'w+');
-    const journal = new CellJournal(path, fd, fstatSync(fd).size);
-    journal.index(onTornLine);
+    // 'a+': reads at explicit positions, every write at the end of the file whatever the position (O_APPEND).
+    const fd = openSync(path, 'a+');
+    const journal = new CellJournal(path, fd, fstatSync(fd).size, 'append');
+    try {
+      journal.index();
+    } catch (error) {
+      journal.close();
+      throw error;
+    }
+    if (journal.tornLine !== null) onTornLine(journal.tornLine);
     return journal;
   }
 
-  /** Scans the file: records the latest slot per index; truncates a torn tail. */
-  private index(onTornLine: (line: number) => void): void {
+  /**
+   * Opens the journal of a run directory for reading only: nothing is ever written or truncated. A missing
+   * journal (a run killed before its first cell) reads as empty.
+   */
+  static openReadOnly(runDir: string): CellJournal {
+    const path = join(runDir, JOURNAL_FILE);
+    if (!existsSync(path)) return new CellJournal(path, null, 0, 'read');
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (error) {
+      throw new CheckpointError(`${path}: cannot read the journal (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
+    }
+    const journal = new CellJournal(path, fd, fstatSync(fd).size, 'read');
+    try {
+      journal.index();
+    } catch (error) {
+      journal.close();
+      throw error;
+    }
+    return journal;
+  }
+
+  /** Scans the file: records the latest slot per index; handles a torn tail according to the mode. */
+  private index(): void {
+    if (this.fd === null) return;
     const chunkSize = 1 << 20;
     const buffer = Buffer.alloc(chunkSize);
-    let carry = Buffer.alloc(0);
+    // Partial line carried between chunks: a list of pieces joined once, so a long line costs linear time.
+    let pieces: Buffer[] = [];
     let offset = 0;
     let lineNumber = 0;
     let position = 0;
@@ -59,45 +100,51 @@ export class CellJournal {
       const read = readSync(this.fd, buffer, 0, chunkSize, position);
       if (read <= 0) break;
       position += read;
-      let data = carry.length ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
+      const data = buffer.subarray(0, read);
       let start = 0;
       for (let newline = data.indexOf(10, start); newline !== -1; newline = data.indexOf(10, start)) {
         lineNumber++;
-        this.accept(data.subarray(start, newline), offset, lineNumber, false);
-        offset += newline - start + 1;
+        const piece = data.subarray(start, newline);
+        const line = pieces.length ? Buffer.concat([...pieces, piece]) : piece;
+        pieces = [];
+        this.accept(line, offset, lineNumber, false);
+        offset += line.length + 1;
         start = newline + 1;
       }
-      carry = Buffer.from(data.subarray(start));
-      data = Buffer.alloc(0);
+      if (start < read) pieces.push(Buffer.from(data.subarray(start)));
     }
-    if (carry.length > 0) {
-      lineNumber++;
-      if (!this.accept(carry, offset, lineNumber, true)) {
-        ftruncateSync(this.fd, offset);
-        this.size = offset;
-        onTornLine(lineNumber);
-      } else {
-        // A complete record that lacks only its newline: keep it and end the line.
-        writeSync(this.fd, '\n', this.size);
-        this.size += 1;
-      }
+    if (pieces.length === 0) return;
+    lineNumber++;
+    const last = Buffer.concat(pieces);
+    if (this.accept(last, offset, lineNumber, true)) {
+      // A complete record that lacks only its newline: the runner ends the line before appending after it.
+      if (this.mode === 'append') this.size += writeSync(this.fd, '\n');
+      return;
+    }
+    this.tornLine = lineNumber;
+    if (this.mode === 'append') {
+      ftruncateSync(this.fd, offset);
+      this.size = offset;
     }
   }
 
   private accept(line: Buffer, offset: number, lineNumber: number, isLast: boolean): boolean {
     if (line.length === 0) return true;
-    let record: { index?: unknown };
+    let record: unknown;
     try {
-      record = JSON.parse(line.toString('utf8')) as { index?: unknown };
-    } catch {
+      record = JSON.parse(line.toString('utf8'));
+    } catch (error) {
       if (isLast) return false;
-      throw new CheckpointError(`${this.path}:${lineNumber}: corrupt line in the middle of the journal: expected one JSON record per line`);
+      throw new CheckpointError(`${this.path}:${lineNumber}: not valid JSON in the middle of the journal (${(error as Error).message}): expected one cell record per line`, { cause: error });
     }
-    if (typeof record.index !== 'number') throw new CheckpointError(`${this.path}:${lineNumber}: not a cell record (no "index")`);
-    if (!Number.isInteger(record.index) || record.index < 0 || record.index >= MAX_INDEX) {
-      throw new CheckpointError(`${this.path}:${lineNumber}: not a cell record: expected "index" to be a whole number from 0 to ${MAX_INDEX - 1}, got ${record.index}`);
+    const { id, index } = (record ?? {}) as { id?: unknown; index?: unknown };
+    if (record === null || typeof record !== 'object' || Array.isArray(record) || typeof id !== 'string' || typeof index !== 'number') {
+      throw new CheckpointError(`${this.path}:${lineNumber}: expected a cell record with "id" and "index", found ${describe(record)}`);
     }
-    this.setSlot(record.index, offset, line.length);
+    if (!Number.isInteger(index) || index < 0 || index >= MAX_INDEX) {
+      throw new CheckpointError(`${this.path}:${lineNumber}: not a cell record: expected "index" to be a whole number from 0 to ${MAX_INDEX - 1}, got ${index}`);
+    }
+    this.setSlot(index, offset, line.length);
     return true;
   }
 
@@ -117,10 +164,11 @@ export class CellJournal {
     this.lengths[index] = length;
   }
 
-  /** Appends one finished cell and indexes it. */
+  /** Appends one finished cell (keys in file order) and indexes it; only in append mode. */
   append(record: CellRecord): void {
+    if (this.mode !== 'append' || this.fd === null) throw new CheckpointError(`${this.path}: the journal was opened read-only`);
     // A string write encodes straight into the syscall buffer; Buffer.from first would copy every record twice.
-    const written = writeSync(this.fd, `${JSON.stringify(record)}\n`, this.size, 'utf8');
+    const written = writeSync(this.fd, `${JSON.stringify(orderRecord(record))}\n`, null, 'utf8');
     this.setSlot(record.index, this.size, written - 1);
     this.size += written;
   }
@@ -144,7 +192,7 @@ export class CellJournal {
 
   /** Reads the latest record of a cell. */
   read(index: number): CellRecord | null {
-    if (!this.has(index)) return null;
+    if (!this.has(index) || this.fd === null) return null;
     const length = this.lengths[index]!;
     if (this.scratch.length < length) this.scratch = Buffer.allocUnsafe(Math.max(length, this.scratch.length * 2, 4096));
     readSync(this.fd, this.scratch, 0, length, this.offsets[index]!);
@@ -156,24 +204,57 @@ export class CellJournal {
     for (let index = 0; index < this.offsets.length; index++) if (this.offsets[index]! >= 0) yield this.read(index)!;
   }
 
-  /** Forgets a cell (its line stays in the file but is no longer its latest). */
-  forget(index: number): void {
-    if (!this.has(index)) return;
-    this.offsets[index] = -1;
-    this.count--;
-  }
-
+  /** Closes the file. */
   close(): void {
-    closeSync(this.fd);
+    if (this.fd !== null) closeSync(this.fd);
   }
 }
 
-/** Every latest record of a run directory's journal, in plan order; opens and closes the file itself. */
-export async function* journalRecords(runDir: string): AsyncGenerator<CellRecord> {
-  const journal = CellJournal.open(runDir);
+/**
+ * Every latest record of a run directory's journal, in plan order, read-only; `onTornLine` hears about a
+ * skipped torn last line before the first record.
+ */
+export async function* journalRecords(runDir: string, onTornLine: (line: number, path: string) => void = () => undefined): AsyncGenerator<CellRecord> {
+  const journal = CellJournal.openReadOnly(runDir);
   try {
+    if (journal.tornLine !== null) onTornLine(journal.tornLine, journal.path);
     yield* journal.records();
   } finally {
     journal.close();
   }
+}
+
+/**
+ * Replaces the journal of a run directory with `records` (keys in file order) atomically: a temp file, fsync,
+ * then a rename over the old journal. Returns how many records were written.
+ */
+export async function rewriteJournal(runDir: string, records: Iterable<CellRecord> | AsyncIterable<CellRecord>): Promise<number> {
+  const path = join(runDir, JOURNAL_FILE);
+  const temp = `${path}.tmp`;
+  const fd = openSync(temp, 'w');
+  let written = 0;
+  try {
+    let batch = '';
+    for await (const record of records) {
+      batch += `${JSON.stringify(orderRecord(record))}\n`;
+      written++;
+      if (batch.length >= 1 << 16) {
+        writeSync(fd, batch);
+        batch = '';
+      }
+    }
+    if (batch) writeSync(fd, batch);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+  return written;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return `an object with keys ${Object.keys(value).slice(0, 5).join(', ') || '(none)'}`;
+  return `${typeof value} ${JSON.stringify(value)?.slice(0, 40)}`;
 }

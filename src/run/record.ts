@@ -1,94 +1,123 @@
 /**
- * The records a run writes. These are file formats: key order here is the order on disk, and every change to a
- * field bumps `RECORD_VERSION`.
+ * The records a run writes, as zod schemas: the single source of their TypeScript types (`z.infer`), of the
+ * validation of `run.json`, and of the JSON Schema of results.json. These are file formats: key order here is
+ * the order on disk, and every change to a field bumps the version of the file that holds it.
  */
-import type { AssertionResult } from '../assert/index.js';
-import type { ChatMessage, Citation, Usage } from '../client/index.js';
+import { z } from 'zod';
+import { assertionResultSchema } from '../assert/index.js';
 
-/** Version of `cells.jsonl` lines, `run.json` and `results.json`. */
-export const RECORD_VERSION = 1;
+/** Version of `run.json` (2: the plan options are a typed `plan` field; version 1 files are still read). */
+export const RUN_META_VERSION = 2;
+
+const count = z.number().int().nonnegative();
+const unit = z.number().min(0).max(1);
+
+/** Token counts as reported by the server. */
+export const usageSchema = z.object({ promptTokens: count, completionTokens: count, totalTokens: count });
+
+const messageSchema = z.object({ role: z.enum(['developer', 'system', 'user', 'assistant']), content: z.string() });
+
+const citationSchema = z.object({
+  url: z.string(),
+  title: z.string().nullable(),
+  startIndex: z.number().nullable(),
+  endIndex: z.number().nullable(),
+});
 
 /** A typed error recorded on a cell instead of an answer. */
-export interface CellError {
-  /** Stable error code such as `OTE_API_RATE_LIMIT`. */
-  code: string;
-  /** One-line message (never contains the API key). */
-  message: string;
-  /** HTTP status when the server answered. */
-  status: number | null;
-  /** A truncated snippet of the raw answer, for protocol errors. */
-  raw: string | null;
-}
+export const cellErrorSchema = z.object({
+  code: z.string().meta({ description: 'stable error code such as OTE_API_RATE_LIMIT' }),
+  message: z.string().meta({ description: 'one-line message (never contains the API key)' }),
+  status: z.number().int().nullable().meta({ description: 'HTTP status when the server answered' }),
+  raw: z.string().nullable().meta({ description: 'a truncated snippet of the raw answer, for protocol errors' }),
+});
 
 /** One request made to a grader model while scoring a cell (llm-rubric). */
-export interface GraderCall {
-  model: string;
-  requestHash: string;
-  cached: boolean;
-  usage: Usage | null;
-  cost: number | null;
-  latencyMs: number | null;
-  error: string | null;
-}
+export const graderCallSchema = z.object({
+  model: z.string(),
+  requestHash: z.string(),
+  cached: z.boolean(),
+  usage: usageSchema.nullable(),
+  cost: z.number().nonnegative().nullable(),
+  latencyMs: z.number().nonnegative().nullable(),
+  error: z.string().nullable(),
+});
 
 /** One finished cell: one line of `cells.jsonl`, one entry of `results.json`, one row of `results.csv`. */
-export interface CellRecord {
-  /** Stable cell id: `prompt/case/model#repeat` with each part escaped (see plan/cell-id.ts). */
-  id: string;
-  /** Position in plan order (0-based, across the whole unsharded plan). */
-  index: number;
-  prompt: string;
-  case: string;
-  /** The model label (unique in the suite). */
-  model: string;
-  /** The model id sent to the API. */
-  modelId: string;
-  repeat: number;
-  seed: number | null;
-  /** sha256 of the canonical request (sorted-key JSON with the base URL); the cache key. */
-  requestHash: string;
-  messages: ChatMessage[];
-  /** Parameters sent besides model and messages, keys sorted. */
-  params: Record<string, unknown>;
-  output: string | null;
-  finishReason: string | null;
-  usage: Usage | null;
-  servedModel: string | null;
-  systemFingerprint: string | null;
-  responseId: string | null;
-  requestId: string | null;
-  citations: Citation[];
-  latencyMs: number | null;
-  ttftMs: number | null;
-  attempts: number;
-  cached: boolean;
-  /** Estimated USD, null without pricing. */
-  cost: number | null;
-  error: CellError | null;
-  assertions: AssertionResult[];
-  /** Grader requests made for this cell's model-graded assertions. */
-  graderCalls: GraderCall[];
-  /** null when errored (not scored). */
-  pass: boolean | null;
-  /** Weighted score in 0..1; null when errored. */
-  score: number | null;
-}
+export const cellRecordSchema = z.object({
+  id: z.string().meta({ description: 'stable cell id: prompt/case/model#repeat, each part escaped' }),
+  index: count.meta({ description: 'position in plan order (0-based, across the whole unsharded plan)' }),
+  prompt: z.string(),
+  case: z.string(),
+  model: z.string().meta({ description: 'the model label (unique in the suite)' }),
+  modelId: z.string().meta({ description: 'the model id sent to the API' }),
+  repeat: count,
+  seed: z.number().int().nullable(),
+  requestHash: z.string().meta({ description: 'sha256 of the canonical request with the endpoint; the cache key' }),
+  messages: z.array(messageSchema),
+  params: z.record(z.string(), z.unknown()).meta({ description: 'parameters sent besides model and messages, keys sorted' }),
+  output: z.string().nullable(),
+  finishReason: z.string().nullable(),
+  usage: usageSchema.nullable(),
+  servedModel: z.string().nullable(),
+  systemFingerprint: z.string().nullable(),
+  responseId: z.string().nullable(),
+  requestId: z.string().nullable(),
+  citations: z.array(citationSchema),
+  latencyMs: z.number().nonnegative().nullable(),
+  ttftMs: z.number().nonnegative().nullable(),
+  attempts: count,
+  cached: z.boolean(),
+  cost: z.number().nonnegative().nullable().meta({ description: 'estimated USD, null without pricing' }),
+  error: cellErrorSchema.nullable(),
+  assertions: z.array(assertionResultSchema),
+  graderCalls: z.array(graderCallSchema),
+  pass: z.boolean().nullable().meta({ description: 'null when errored (not scored)' }),
+  score: unit.nullable().meta({ description: 'weighted score in 0..1; null when errored' }),
+});
 
-/** `run.json`: written first, before any request. */
-export interface RunMeta {
-  version: number;
-  tool: { name: 'onetoken-eval'; version: string };
-  suite: { name: string; path: string; hash: string };
-  planHash: string;
-  /** Cells of the whole (filtered, unsharded) plan; `index` of a record is below this. */
-  planCells: number;
-  /** Cells this run directory is responsible for (its shard of the plan). */
-  cells: number;
-  shard: { index: number; count: number } | null;
-  /** Model labels of the plan in plan order, so reports can lay out a column per model even when a shard or filter left a model without cells. */
-  models: string[];
-  /** The command-line arguments that shape the plan and the run; never the key. */
-  args: Record<string, unknown>;
-  baseUrl: string;
-  startedAt: string;
+const shardSchema = z.object({ index: count, count: count });
+
+/** The options that shaped the plan, so `rescore`, `--resume` and `merge` rebuild exactly the same plan. */
+export const planOptionsSchema = z.object({
+  models: z.array(z.string()).nullable().meta({ description: 'the model labels or ids asked for; null for all' }),
+  filter: z.string().nullable().meta({ description: 'the prompt/case glob; null for all' }),
+  shard: shardSchema.nullable().meta({ description: 'the shard asked for; null for the whole plan' }),
+  repeat: count.nullable().meta({ description: 'the repeat override; null for the suite\'s own' }),
+});
+
+/** `run.json`: written first, before any request. It holds no secret by contract. */
+export const runMetaSchema = z.object({
+  version: z.literal(RUN_META_VERSION),
+  tool: z.object({ name: z.literal('onetoken-eval'), version: z.string() }),
+  suite: z.object({ name: z.string(), path: z.string(), hash: z.string() }),
+  planHash: z.string(),
+  planCells: count.meta({ description: 'cells of the whole (filtered, unsharded) plan; a record\'s index is below this' }),
+  cells: count.meta({ description: 'cells this run directory is responsible for (its shard of the plan)' }),
+  shard: shardSchema.nullable().meta({ description: 'the part of the plan this directory covers; null for a whole or merged run' }),
+  models: z.array(z.string()).meta({ description: 'model labels of the plan in plan order' }),
+  plan: planOptionsSchema,
+  baseUrl: z.string().meta({ description: 'the endpoint\'s base URL, or "mock" for the built-in mock server' }),
+  startedAt: z.string(),
+});
+
+/** A typed error recorded on a cell instead of an answer. */
+export type CellError = z.infer<typeof cellErrorSchema>;
+/** One request made to a grader model while scoring a cell. */
+export type GraderCall = z.infer<typeof graderCallSchema>;
+/** One finished cell. */
+export type CellRecord = z.infer<typeof cellRecordSchema>;
+/** The options that shaped the plan. */
+export type PlanOptionsRecord = z.infer<typeof planOptionsSchema>;
+/** `run.json`. */
+export type RunMeta = z.infer<typeof runMetaSchema>;
+
+/** Top-level keys of a cell in file order. */
+export const CELL_KEYS = Object.keys(cellRecordSchema.shape) as (keyof CellRecord)[];
+
+/** A copy of the record with its keys in file order, whatever order its producer built it in. */
+export function orderRecord(record: CellRecord): CellRecord {
+  const ordered: Record<string, unknown> = {};
+  for (const key of CELL_KEYS) ordered[key] = record[key];
+  return ordered as CellRecord;
 }

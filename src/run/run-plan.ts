@@ -7,6 +7,7 @@
  * flight: models interleave, and a slow model cannot take every slot and starve the fast ones.
  */
 import { setMaxListeners } from 'node:events';
+import { optionRef, wordOptions } from '../errors.js';
 import { isApiError, type OnetokenClient } from '../client/index.js';
 import type { Cell, Plan } from '../plan/index.js';
 import type { ResponseCache } from './cache.js';
@@ -16,6 +17,9 @@ import type { CellRecord } from './record.js';
 import type { ScoreContext } from './score-cell.js';
 
 /** Why dispatching stopped early. */
+/** Requests in flight at most, over all models, when the caller does not say. */
+export const DEFAULT_CONCURRENCY = 8;
+
 export type StopReason = 'interrupted' | 'auth' | 'quota' | 'budget';
 
 /** Options of `runPlan`. */
@@ -48,7 +52,8 @@ export interface RunOutcome {
   recorded: number;
   /** Cells not dispatched or cancelled. */
   skipped: number;
-  stopped: { reason: StopReason; message: string } | null;
+  /** Why dispatching stopped early; `template` marks the options it names (see `optionRef`), `message` words them by name. */
+  stopped: { reason: StopReason; message: string; template: string } | null;
   spentUsd: number;
 }
 
@@ -61,7 +66,7 @@ interface Lane {
 
 /** Runs the plan's missing cells. */
 export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunOutcome> {
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   // The dispatch loop below is the limiter: it starts a cell only while fewer than `concurrency` run, so a
   // queueing limiter (p-limit) in front of each cell only added a promise chain and an async hop per cell.
   let running = 0;
@@ -91,7 +96,7 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
   options.stop?.addEventListener('abort', onStop);
 
   const stopWith = (reason: StopReason, message: string) => {
-    if (!outcome.stopped) outcome.stopped = { reason, message };
+    if (!outcome.stopped) outcome.stopped = { reason, message: wordOptions(message), template: message };
   };
   const finish = (record: CellRecord, error: unknown) => {
     if (isApiError(error) && error.stopsRun) {
@@ -103,7 +108,7 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
     outcome.recorded++;
     outcome.spentUsd += (record.cost ?? 0) + record.graderCalls.reduce((sum, call) => sum + (call.cost ?? 0), 0);
     if (options.maxCostUsd !== undefined && outcome.spentUsd >= options.maxCostUsd) {
-      stopWith('budget', `the estimated spend reached --max-cost $${options.maxCostUsd} ($${outcome.spentUsd.toFixed(4)} so far)`);
+      stopWith('budget', `the estimated spend reached ${optionRef('maxCost')} $${options.maxCostUsd} ($${outcome.spentUsd.toFixed(4)} so far)`);
     }
     options.onCell?.(record);
   };

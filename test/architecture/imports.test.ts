@@ -20,6 +20,7 @@ const VALUE_IMPORTS: Record<string, string[]> = {
   run: ['client', 'plan', 'assert'],
   report: ['assert'],
   compare: ['assert'],
+  eval: ['suite', 'plan', 'run', 'client', 'assert', 'report', 'compare'],
 };
 
 /** Folders each folder may import types from, on top of its value imports. */

@@ -103,7 +103,7 @@ describe('sharded runs and merge', { timeout: 60_000 }, () => {
     const full = comparableResults(dir('full'));
     expect(merged.cells).toHaveLength(30);
     expect(merged.run.shard).toBeNull();
-    expect(merged.run.args.shard).toBeNull();
+    expect(merged.run.plan.shard).toBeNull();
     expect(merged).toEqual(full);
     for (const file of ['results.csv', 'comparison.csv']) expect(comparableCsv(join(dir('merged'), file))).toEqual(comparableCsv(join(dir('full'), file)));
     expect(comparableSummary(join(dir('merged'), 'summary.md'))).toBe(comparableSummary(join(dir('full'), 'summary.md')));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareExitCode, compareRuns } from '../../src/compare/index.js';
+import { compareRunRecords } from '../../src/compare/index.js';
+import { exitCodeOf } from '../../src/cli/exit-code.js';
 import type { CompareCell } from '../../src/compare/index.js';
 import { OnetokenEvalError } from '../../src/errors.js';
 import { casesOf, makeErrored, makeMeta, makeRecord, range, slim } from './records.js';
@@ -7,10 +8,10 @@ import { casesOf, makeErrored, makeMeta, makeRecord, range, slim } from './recor
 const meta = makeMeta();
 
 function compare(base: CompareCell[], head: CompareCell[], options = {}) {
-  return compareRuns({ meta, cells: base }, { meta, cells: head }, options);
+  return compareRunRecords({ meta, cells: base }, { meta, cells: head }, options);
 }
 
-describe('compareRuns verdicts', () => {
+describe('compareRunRecords verdicts', () => {
   it.each([
     { name: 'twelve new failures out of forty is a clear regression', base: [], head: range(0, 12), cases: 40, maxDrop: 0, verdict: 'regression', p: 2 ** -11 },
     { name: 'twelve fixed cases out of forty is a clear improvement', base: range(0, 12), head: [], cases: 40, maxDrop: 0, verdict: 'improvement', p: 2 ** -11 },
@@ -26,7 +27,7 @@ describe('compareRuns verdicts', () => {
     expect(report.overall.test.name).toBe('mcnemar');
     expect(report.overall.test.pValue).toBeCloseTo(p, 12);
     expect(report.overall.passRate.method).toBe('newcombe-10');
-    expect(compareExitCode(report)).toBe(verdict === 'regression' ? 1 : 0);
+    expect(exitCodeOf({ comparison: report })).toBe(verdict === 'regression' ? 1 : 0);
   });
 
   it('says a tolerated drop is within the tolerance', () => {
@@ -72,7 +73,7 @@ describe('compareRuns verdicts', () => {
   });
 });
 
-describe('compareRuns bookkeeping', () => {
+describe('compareRunRecords bookkeeping', () => {
   it('lists cells present on one side only instead of dropping them', () => {
     const base = casesOf(5, []);
     const head = [...casesOf(4, []), { ...makeRecord({ case: 'new' }), index: 9 }];
@@ -84,7 +85,7 @@ describe('compareRuns bookkeeping', () => {
 
   it('notes a changed suite and plan but still compares the matched cells', () => {
     const changed = makeMeta({ suite: { ...meta.suite, hash: 'suite-hash-2' }, planHash: 'plan-hash-2' });
-    const report = compareRuns({ meta, cells: slim(casesOf(3, [])) }, { meta: changed, cells: slim(casesOf(3, [])) });
+    const report = compareRunRecords({ meta, cells: slim(casesOf(3, [])) }, { meta: changed, cells: slim(casesOf(3, [])) });
     expect(report.notes).toEqual([
       'suite hash differs: base suite-hash-1, head suite-hash-2 (the suite changed)',
       'plan hash differs: base plan-hash-1, head plan-hash-2; only matched cells are tested',

@@ -1,4 +1,4 @@
-/** Builders of synthetic cell records and run metadata for the compare and read-results tests. */
+/** Builders of synthetic cell records and run metadata for the compare and results-reader tests. */
 import type { CellRecord, RunMeta } from '../../src/run/index.js';
 import { toCompareCell } from '../../src/compare/index.js';
 import type { CompareCell } from '../../src/compare/index.js';
@@ -6,14 +6,15 @@ import type { CompareCell } from '../../src/compare/index.js';
 /** Run metadata with overridable fields. */
 export function makeMeta(overrides: Partial<RunMeta> = {}): RunMeta {
   return {
-    version: 1,
+    version: 2,
     tool: { name: 'onetoken-eval', version: '0.1.0' },
     suite: { name: 'capitals', path: 'suites/capitals.yaml', hash: 'suite-hash-1' },
     planHash: 'plan-hash-1',
     planCells: 10,
     cells: 10,
     shard: null,
-    args: {},
+    models: ['gpt-4o', 'gpt-4o-mini'],
+    plan: { models: null, filter: null, shard: null, repeat: null },
     baseUrl: 'https://onetoken.one/v1',
     startedAt: '2025-01-01T00:00:00.000Z',
     ...overrides,

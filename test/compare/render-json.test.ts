@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, renderCompareJson } from '../../src/compare/index.js';
+import { compareRunRecords, renderCompareJson } from '../../src/compare/index.js';
 import { casesOf, makeMeta, range, slim } from './records.js';
 
 const meta = makeMeta();
@@ -8,7 +8,7 @@ const head = slim(casesOf(40, range(0, 12)));
 
 describe('renderCompareJson', () => {
   it('parses back to a versioned report with the verdict and the flips', () => {
-    const json = JSON.parse(renderCompareJson(compareRuns({ meta, cells: base }, { meta, cells: head })));
+    const json = JSON.parse(renderCompareJson(compareRunRecords({ meta, cells: base }, { meta, cells: head })));
     expect(Object.keys(json)).toEqual([
       'version', 'verdict', 'base', 'head', 'options', 'notes', 'overall', 'models', 'flips', 'errored', 'onlyInBase', 'onlyInHead',
     ]);
@@ -20,15 +20,15 @@ describe('renderCompareJson', () => {
   });
 
   it('gives byte-identical output whatever order the cells arrive in', () => {
-    const forward = renderCompareJson(compareRuns({ meta, cells: base }, { meta, cells: head }));
+    const forward = renderCompareJson(compareRunRecords({ meta, cells: base }, { meta, cells: head }));
     const shuffled = renderCompareJson(
-      compareRuns({ meta, cells: [...base].reverse() }, { meta, cells: [...head.slice(20), ...head.slice(0, 20)] }),
+      compareRunRecords({ meta, cells: [...base].reverse() }, { meta, cells: [...head.slice(20), ...head.slice(0, 20)] }),
     );
     expect(shuffled).toBe(forward);
   });
 
   it('writes keys in the documented order even for a report built elsewhere', () => {
-    const report = compareRuns({ meta, cells: base }, { meta, cells: base });
+    const report = compareRunRecords({ meta, cells: base }, { meta, cells: base });
     const reordered = { ...report, overall: { ...report.overall }, version: report.version };
     expect(renderCompareJson(reordered)).toBe(renderCompareJson(report));
   });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, renderCompareMarkdown } from '../../src/compare/index.js';
+import { compareRunRecords, renderCompareMarkdown } from '../../src/compare/index.js';
 import { casesOf, makeErrored, makeMeta, makeRecord, range, slim } from './records.js';
 
 const meta = makeMeta();
 
 describe('renderCompareMarkdown', () => {
   it('starts with the verdict and lists the flips with reasons and diffs', () => {
-    const report = compareRuns({ meta, cells: slim(casesOf(40, [])) }, { meta, cells: slim(casesOf(40, range(0, 12))) });
+    const report = compareRunRecords({ meta, cells: slim(casesOf(40, [])) }, { meta, cells: slim(casesOf(40, range(0, 12))) });
     const markdown = renderCompareMarkdown(report);
     const lines = markdown.split('\n');
     expect(lines[0]).toBe(
@@ -19,7 +19,7 @@ describe('renderCompareMarkdown', () => {
   });
 
   it('caps the flips it lists and says how many are left', () => {
-    const report = compareRuns({ meta, cells: slim(casesOf(40, [])) }, { meta, cells: slim(casesOf(40, range(0, 12))) });
+    const report = compareRunRecords({ meta, cells: slim(casesOf(40, [])) }, { meta, cells: slim(casesOf(40, range(0, 12))) });
     const markdown = renderCompareMarkdown(report, { maxFlips: 2 });
     expect(markdown.match(/^- `ask\//gm)).toHaveLength(2);
     expect(markdown).toContain('- … and 10 more (see the JSON report)');
@@ -30,7 +30,7 @@ describe('renderCompareMarkdown', () => {
     const head = [...casesOf(4, [], { systemFingerprint: 'fp_2' }), { ...makeRecord({ case: 'x', systemFingerprint: 'fp_2' }), index: 7 }];
     head[2] = { ...makeErrored({ case: 'c2' }), index: 2 };
     const changed = makeMeta({ suite: { ...meta.suite, hash: 'suite-hash-2' } });
-    const markdown = renderCompareMarkdown(compareRuns({ meta, cells: slim(base) }, { meta: changed, cells: slim(head) }));
+    const markdown = renderCompareMarkdown(compareRunRecords({ meta, cells: slim(base) }, { meta: changed, cells: slim(head) }));
     expect(markdown.split('\n')[0]).toMatch(/^\*\*➖ No significant change\*\* — overall: 100\.0% → 100\.0%/);
     expect(markdown).toContain('> **Note:** suite hash differs: base suite-hash-1, head suite-hash-2 (the suite changed)');
     expect(markdown).toContain('⚠️ drift: fingerprint fp_1 → fp_2');
@@ -41,7 +41,7 @@ describe('renderCompareMarkdown', () => {
 
   it('keeps table rows intact when a model label holds a pipe or a backtick', () => {
     const cells = slim(casesOf(2, [], { model: 'a|b`c' }));
-    const markdown = renderCompareMarkdown(compareRuns({ meta, cells }, { meta, cells }));
+    const markdown = renderCompareMarkdown(compareRunRecords({ meta, cells }, { meta, cells }));
     expect(markdown).toContain('| `` a\\|b`c `` | 2/2 |');
   });
 });

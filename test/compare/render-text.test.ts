@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, renderCompareText } from '../../src/compare/index.js';
+import { compareRunRecords, renderCompareText } from '../../src/compare/index.js';
 import { casesOf, makeMeta, range, slim } from './records.js';
 
 const meta = makeMeta();
-const report = compareRuns(
+const report = compareRunRecords(
   { meta, cells: slim(casesOf(40, [])) },
   { meta, cells: slim(casesOf(40, range(0, 12), { systemFingerprint: 'fp_2' })) },
 );

@@ -220,10 +220,13 @@ describe('buildPlan filters', () => {
   });
 
   it.each([
-    { models: ['gpt-4o-mni'], words: /unknown model "gpt-4o-mni" in --models \(did you mean "gpt-4o-mini"\?\): the suite has gpt-4o-mini, mini-search, gpt-4o/ },
-    { models: ['claude'], words: /^unknown model "claude" in --models: the suite has/ },
-  ])('refuses an unknown model in $models', ({ models, words }) => {
-    expect(usageError(() => buildPlan(orderA, { models })).message).toMatch(words);
+    { models: ['gpt-4o-mni'], words: /unknown model "gpt-4o-mni" in models \(did you mean "gpt-4o-mini"\?\): the suite has gpt-4o-mini, mini-search, gpt-4o/ },
+    { models: ['claude'], words: /^unknown model "claude" in models: the suite has/ },
+  ])('refuses an unknown model in $models, naming the option without a flag', ({ models, words }) => {
+    const error = usageError(() => buildPlan(orderA, { models }));
+    expect(error.message).toMatch(words);
+    expect(error.options).toEqual(['models']);
+    expect(error.message).not.toContain('--');
   });
 
   it.each([
@@ -238,12 +241,14 @@ describe('buildPlan filters', () => {
   });
 
   it.each([
-    { options: { filter: 'nothing/*' }, words: /--filter "nothing\/\*" matches no prompt\/case/ },
-    { options: { filter: '[x' }, words: /unclosed "\["/ },
-    { options: { repeat: 0 }, words: /invalid --repeat 0: expected a whole number >= 1/ },
-    { options: { repeat: 1.5 }, words: /invalid --repeat 1.5/ },
-  ])('refuses $options with a usage error', ({ options, words }) => {
-    expect(usageError(() => buildPlan(orderA, options)).message).toMatch(words);
+    { options: { filter: 'nothing/*' }, words: /^filter "nothing\/\*" matches no prompt\/case/, option: 'filter' },
+    { options: { filter: '[x' }, words: /unclosed "\["/, option: 'filter' },
+    { options: { repeat: 0 }, words: /^invalid repeat 0: expected a whole number >= 1/, option: 'repeat' },
+    { options: { repeat: 1.5 }, words: /^invalid repeat 1.5/, option: 'repeat' },
+  ])('refuses $options with a usage error naming the option as data', ({ options, words, option }) => {
+    const error = usageError(() => buildPlan(orderA, options));
+    expect(error.message).toMatch(words);
+    expect(error.options).toEqual([option]);
   });
 });
 

@@ -8,7 +8,7 @@ import type { CellRecord, RunMeta } from '../../src/run/index.js';
 /** A run.json for `models`. */
 export function makeMeta(overrides: Partial<RunMeta> = {}): RunMeta {
   return {
-    version: 1,
+    version: 2,
     tool: { name: 'onetoken-eval', version: '0.1.0' },
     suite: { name: 'capitals', path: 'suites/capitals.yaml', hash: 'suitehash' },
     planHash: 'planhash0123456789',
@@ -16,7 +16,7 @@ export function makeMeta(overrides: Partial<RunMeta> = {}): RunMeta {
     cells: 4,
     shard: null,
     models: ['mini', 'big'],
-    args: { concurrency: 4 },
+    plan: { models: null, filter: null, shard: null, repeat: null },
     baseUrl: 'http://127.0.0.1:1/v1',
     startedAt: '2025-01-02T03:04:05.000Z',
     ...overrides,

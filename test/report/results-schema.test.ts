@@ -1,9 +1,10 @@
 import { Ajv } from 'ajv';
 import { describe, expect, test } from 'vitest';
-import { RESULTS_VERSION, resultsJsonSchema } from '../../src/report/index.js';
+import { RESULTS_VERSION } from '../../src/report/index.js';
+import { resultsJsonSchema } from '../../src/eval/index.js';
 import { makeCell, makeMeta } from './records.js';
 
-const validate = new Ajv({ strict: false }).compile(resultsJsonSchema);
+const validate = new Ajv({ strict: false }).compile(resultsJsonSchema());
 
 const summary = {
   version: 1, cells: 0, passed: 0, failed: 0, errored: 0,
@@ -15,16 +16,16 @@ const summary = {
 
 describe('resultsJsonSchema', () => {
   test('is a draft-07 JSON Schema that the CLI can print', () => {
-    expect(resultsJsonSchema).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object' });
-    expect(JSON.parse(JSON.stringify(resultsJsonSchema))).toEqual(resultsJsonSchema);
+    expect(resultsJsonSchema()).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object' });
+    expect(JSON.parse(JSON.stringify(resultsJsonSchema()))).toEqual(resultsJsonSchema());
   });
 
   test.each<{ title: string; file: unknown; valid: boolean }>([
     { title: 'a minimal file', file: { version: RESULTS_VERSION, run: makeMeta(), cells: [makeCell()], summary }, valid: true },
-    { title: 'another version', file: { version: 2, run: makeMeta(), cells: [], summary }, valid: false },
-    { title: 'a score above one', file: { version: 1, run: makeMeta(), cells: [makeCell({ score: 1.5 })], summary }, valid: false },
-    { title: 'an unknown cell key', file: { version: 1, run: makeMeta(), cells: [{ ...makeCell(), extra: 1 }], summary }, valid: false },
-    { title: 'a missing summary', file: { version: 1, run: makeMeta(), cells: [] }, valid: false },
+    { title: 'another version', file: { version: RESULTS_VERSION + 1, run: makeMeta(), cells: [], summary }, valid: false },
+    { title: 'a score above one', file: { version: RESULTS_VERSION, run: makeMeta(), cells: [makeCell({ score: 1.5 })], summary }, valid: false },
+    { title: 'an unknown cell key', file: { version: RESULTS_VERSION, run: makeMeta(), cells: [{ ...makeCell(), extra: 1 }], summary }, valid: false },
+    { title: 'a missing summary', file: { version: RESULTS_VERSION, run: makeMeta(), cells: [] }, valid: false },
   ])('judges $title', ({ file, valid }) => {
     expect(validate(file)).toBe(valid);
   });

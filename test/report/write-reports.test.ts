@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { CellRecord } from '../../src/run/index.js';
@@ -46,8 +46,8 @@ describe('writeReports', () => {
   });
 
   test('resolves with the totals where an errored cell is neither passed nor failed', async () => {
-    const summary = await writeReports(dir, makeMeta(), stream(cells));
-    expect(summary).toMatchObject({ version: 1, cells: 4, passed: 2, failed: 1, errored: 1, passRate: 2 / 3 });
+    const { summary } = await writeReports(dir, makeMeta(), stream(cells));
+    expect(summary).toMatchObject({ version: 2, cells: 4, passed: 2, failed: 1, errored: 1, passRate: 2 / 3 });
     expect(summary.models.map((model) => [model.model, model.passed, model.failed, model.errored])).toEqual([
       ['mini', 1, 0, 1],
       ['big', 1, 1, 0],
@@ -87,7 +87,8 @@ describe('writeReports', () => {
   });
 
   test('writes headers and an empty summary for a run without cells', async () => {
-    const summary = await writeReports(dir, makeMeta(), stream([]));
+    const { summary, markdown } = await writeReports(dir, makeMeta(), stream([]));
+    expect(markdown).toBe(await readFile(join(dir, 'summary.md'), 'utf8'));
     expect(summary).toMatchObject({ cells: 0, passRate: null, models: [] });
     expect((await readdir(dir)).sort()).toEqual(['comparison.csv', 'results.csv', 'results.json', 'summary.md']);
   });

@@ -1,11 +1,12 @@
 /** `onetoken-eval cache info|clear`: the response cache. */
 import { ExitCode, UsageError } from '../../errors.js';
 import { cacheInfo, clearCache } from '../../run/index.js';
-import { resolveCacheDir } from '../cache-dir.js';
+import { resolveCacheDir } from '../../eval/index.js';
+import type { OptionValues } from '../options.js';
 
 /** Shows or clears the cache. */
-export async function cacheCommand(args: string[], options: Record<string, unknown>): Promise<number> {
-  const directory = resolveCacheDir(options.cacheDir, process.env);
+export async function cacheCommand(args: string[], options: OptionValues): Promise<number> {
+  const directory = resolveCacheDir(options.cacheDir);
   const action = args[0];
   if (action === 'info') {
     const info = cacheInfo(directory);

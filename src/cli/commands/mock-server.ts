@@ -1,11 +1,12 @@
 /** `onetoken-eval mock-server`: the built-in mock Onetoken API, serving until SIGINT/SIGTERM. */
 import { ExitCode, UsageError } from '../../errors.js';
 import { loadMockFixtures, startMockServer } from '../../mock/index.js';
+import type { OptionValues } from '../options.js';
 
 /** Serves until stopped; prints the base URL first so scripts can read it. */
-export async function mockServerCommand(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const fixtures = options.fixtures ? await loadMockFixtures(options.fixtures as string) : undefined;
-  const server = await startMockServer({ port: options.port as number, latencyMs: options.latencyMs as number, fixtures, keepRequestLog: false }).catch((error: NodeJS.ErrnoException) => {
+export async function mockServerCommand(_args: string[], options: OptionValues): Promise<number> {
+  const fixtures = options.fixtures ? await loadMockFixtures(options.fixtures) : undefined;
+  const server = await startMockServer({ port: options.port, latencyMs: options.latencyMs, fixtures, keepRequestLog: false }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') throw new UsageError(`--port ${String(options.port)}: the port is already in use; pick another or --port 0 for a free one`);
     if (error.code === 'EACCES') throw new UsageError(`--port ${String(options.port)}: not allowed to listen there; use a port above 1024`);
     throw error;

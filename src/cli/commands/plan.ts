@@ -4,23 +4,25 @@ import { ExitCode } from '../../errors.js';
 import { buildPlan, type Cell, type Plan } from '../../plan/index.js';
 import { loadSuites } from '../../suite/index.js';
 import { resolveShard } from '../shard-option.js';
+import type { OptionValues } from '../options.js';
+import { isModelGraded } from '../../assert/index.js';
 
 /** Requests a cell makes: its own plus one per model-graded assertion. */
 function requestsOf(cell: Cell): number {
-  return 1 + cell.assertions.filter((spec) => spec.type === 'llm-rubric' || spec.type === 'not-llm-rubric').length;
+  return 1 + cell.assertions.filter(isModelGraded).length;
 }
 
 /** Plans suites and prints them. */
-export async function planCommand(paths: string[], options: Record<string, unknown>): Promise<number> {
+export async function planCommand(paths: string[], options: OptionValues): Promise<number> {
   const shard = resolveShard(options.shard, options.shardTotal, process.env);
   const plans = loadSuites(paths).map((suite) =>
-    buildPlan(suite, { models: options.models as string[] | undefined, filter: options.filter as string | undefined, shard, repeat: options.repeat as number | undefined }),
+    buildPlan(suite, { models: options.models, filter: options.filter, shard, repeat: options.repeat }),
   );
   if (options.json) {
     await writeJsonPlans(plans);
     return ExitCode.ok;
   }
-  for (const plan of plans) process.stdout.write(describePlan(plan, options.limit as number));
+  for (const plan of plans) process.stdout.write(describePlan(plan, options.limit ?? 3));
   return ExitCode.ok;
 }
 

@@ -10,8 +10,8 @@ export async function schemaCommand(args: string[]): Promise<number> {
     return ExitCode.ok;
   }
   if (kind === 'results') {
-    const { resultsJsonSchema } = await import('../../report/index.js');
-    process.stdout.write(`${JSON.stringify(resultsJsonSchema, null, 2)}\n`);
+    const { resultsJsonSchema } = await import('../../eval/index.js');
+    process.stdout.write(`${JSON.stringify(resultsJsonSchema(), null, 2)}\n`);
     return ExitCode.ok;
   }
   throw new UsageError(`unknown schema "${kind}": expected "suite" or "results"`);

@@ -7,7 +7,7 @@
  */
 import { OnetokenEvalError } from '../../errors.js';
 import type { CellRecord, RunMeta } from '../../run/index.js';
-import { CSV_BOM, csvBoolean, csvNumber, csvRecord } from '../text/csv.js';
+import { CSV_BOM, csvBoolean, csvNumber, CsvRows } from '../text/csv.js';
 import type { Reporter, ReportChunk, ReportEnding } from '../types.js';
 
 /** The columns before the per-model ones. */
@@ -28,13 +28,14 @@ export function renderComparisonCsv(meta: RunMeta): Reporter {
   let models: string[] | null = meta.models?.length ? [...meta.models] : null;
   let row: Row | null = null;
   let isHeaderWritten = false;
+  const rows = new CsvRows();
 
   const flush = (): string => {
     if (row === null) return '';
     models ??= [...row.cells.keys()];
-    const header = isHeaderWritten ? '' : CSV_BOM + csvRecord(comparisonColumns(models));
+    const header = isHeaderWritten ? '' : CSV_BOM + rows.row(comparisonColumns(models));
     isHeaderWritten = true;
-    const text = header + csvRecord(comparisonFields(row, models));
+    const text = header + rows.row(comparisonFields(row, models));
     row = null;
     return text;
   };
@@ -57,8 +58,8 @@ export function renderComparisonCsv(meta: RunMeta): Reporter {
     },
     end(): ReportEnding {
       let before = flush();
-      if (!isHeaderWritten) before = CSV_BOM + csvRecord(comparisonColumns(models ?? []));
-      return { before, withSpool: false, after: '' };
+      if (!isHeaderWritten) before = CSV_BOM + rows.row(comparisonColumns(models ?? []));
+      return { before: before + rows.flush(), withSpool: false, after: '' };
     },
   };
 }

@@ -4,7 +4,7 @@
  * of the failed assertions with ` | `.
  */
 import type { CellRecord } from '../../run/index.js';
-import { CSV_BOM, csvBoolean, csvNumber, csvRecord } from '../text/csv.js';
+import { CSV_BOM, csvBoolean, csvNumber, CsvRows } from '../text/csv.js';
 import type { Reporter, ReportChunk, ReportEnding } from '../types.js';
 
 /** Column names of results.csv, in order. */
@@ -39,10 +39,11 @@ export const REASON_SEPARATOR = ' | ';
 
 /** Renders results.csv. */
 export function renderResultsCsv(): Reporter {
+  const rows = new CsvRows();
   return {
-    start: () => CSV_BOM + csvRecord(RESULTS_CSV_COLUMNS),
-    cell: (record: CellRecord): ReportChunk => ({ text: csvRecord(resultsCsvFields(record)) }),
-    end: (): ReportEnding => ({ before: '', withSpool: false, after: '' }),
+    start: () => CSV_BOM + rows.row(RESULTS_CSV_COLUMNS),
+    cell: (record: CellRecord): ReportChunk => ({ text: rows.row(resultsCsvFields(record)) }),
+    end: (): ReportEnding => ({ before: rows.flush(), withSpool: false, after: '' }),
   };
 }
 

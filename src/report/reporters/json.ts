@@ -5,7 +5,7 @@
  *   "run": {…run.json, compact…},
  *   "cells": [
  *   {…cell 0…},            <- exactly one compact cell per line, `,` after each but the last,
- *   {…cell 1…}                keys in CellRecord order
+ *   {…cell 1…}                keys in file order (the journal writes them so)
  *   ],
  *   "summary": {            <- RunSummary, pretty-printed
  *     …
@@ -19,7 +19,7 @@
  * Repeat groups are only known after their block, so they are spooled and copied in after the summary.
  */
 import type { CellRecord, RunMeta } from '../../run/index.js';
-import { CELL_KEYS, RESULTS_VERSION } from '../results-schema.js';
+import { RESULTS_VERSION } from '../results-schema.js';
 import type { RepeatGroup, Reporter, ReportChunk, ReportEnding, RunSummary } from '../types.js';
 
 /** The line after which cells start; readers look for it. */
@@ -34,7 +34,7 @@ export function renderResultsJson(meta: RunMeta): Reporter {
   return {
     start: () => `{"version": ${RESULTS_VERSION},\n"run": ${toJsonLine(meta)},\n${CELLS_OPENING_LINE}`,
     cell(record: CellRecord): ReportChunk {
-      return { text: `${cells++ === 0 ? '\n' : ',\n'}${toJsonLine(orderCell(record))}` };
+      return { text: `${cells++ === 0 ? '\n' : ',\n'}${toJsonLine(record)}` };
     },
     groups(batch: readonly RepeatGroup[]): ReportChunk {
       let spool = '';
@@ -47,13 +47,6 @@ export function renderResultsJson(meta: RunMeta): Reporter {
       return { before: `${head},\n"repeatGroups": [`, withSpool: true, after: '\n]\n}\n' };
     },
   };
-}
-
-/** A copy of the cell with its keys in `CellRecord` order, whatever order the producer built it in. */
-function orderCell(record: CellRecord): Record<string, unknown> {
-  const ordered: Record<string, unknown> = {};
-  for (const key of CELL_KEYS) ordered[key] = record[key];
-  return ordered;
 }
 
 /**

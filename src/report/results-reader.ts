@@ -1,42 +1,35 @@
 /**
- * Readers of a finished or partial run: `run.json`, `results.json` and the `cells.jsonl` journal. I/O at the
- * edge for `compare`, `merge` and `--baseline`: files are streamed line by line (never parsed whole), so memory
- * grows only with what the caller keeps.
+ * The reader of results.json, next to its writer (`reporters/json.ts`): files are streamed line by line (never
+ * parsed whole), so memory grows only with what the caller keeps. `compare`, `merge` and `--baseline` read runs
+ * through it.
  *
- * `results.json` layout (written by the runner): a header `{"version": 1, "run": <RunMeta>,` (one or more
- * lines), a line `"cells": [`, exactly one compact CellRecord per line (each followed by `,` except the last),
- * a line starting `],`, then the pretty `"summary": {...}` and `}`. Records are in plan order.
+ * The layout it relies on (written by `renderResultsJson`): a header `{"version": N, "run": <RunMeta>,` (one or
+ * more lines), a line `"cells": [`, exactly one compact CellRecord per line (each followed by `,` except the
+ * last), a line starting `],`, then the pretty `"summary": {...}` and `}`. Records are in plan order.
  */
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CheckpointError } from '../errors.js';
-import type { CellRecord, RunMeta } from './record.js';
-import { RECORD_VERSION } from './record.js';
+import type { CellRecord } from '../run/index.js';
+import { CELLS_OPENING_LINE } from './reporters/json.js';
+import { READABLE_RESULTS_VERSIONS } from './results-schema.js';
 
-const CELLS_OPEN = '"cells": [';
+/** The header of a results.json: its version and the run metadata, to be validated by the run's own schema. */
+export interface ResultsHeader {
+  /** The file read (a run directory resolves to its results.json). */
+  file: string;
+  version: number;
+  /** The `run` object as written: run.json of the run. */
+  run: unknown;
+}
 
-/** Reads a run's metadata: `run.json` of a run directory, or the `"run"` header of a results.json file. */
-export async function readRunMeta(path: string): Promise<RunMeta> {
-  if ((await kindOf(path)) === 'directory') {
-    const file = join(path, 'run.json');
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      throw new CheckpointError(`${file}: cannot read run.json (${codeOf(error)}); expected a run directory`, { cause: error });
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new CheckpointError(`${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
-    }
-    return checkRunMeta(file, value);
-  }
-  const lines = new LineReader(path);
+/** Reads the header of a results.json (given as the file or its run directory). */
+export async function readResultsHeader(path: string): Promise<ResultsHeader> {
+  const file = await resultsFileOf(path);
+  const lines = new LineReader(file);
   try {
-    return await readHeader(path, lines);
+    return await readHeader(file, lines);
   } finally {
     await lines.close();
   }
@@ -65,43 +58,6 @@ export async function* readResultCells(path: string): AsyncGenerator<CellRecord>
   } finally {
     await lines.close();
   }
-}
-
-/** The journal of a run directory: the last record per id, and the line of a skipped torn last line. */
-export interface Journal {
-  /** Last record per cell id (a later line supersedes an earlier one after `--retry-errors`). */
-  records: Map<string, CellRecord>;
-  /** 1-based line of an incomplete last line (the writer was killed mid-write), or null. */
-  tornLine: number | null;
-}
-
-/**
- * Reads `cells.jsonl` of a run directory. A bad last line is a torn write and is skipped (reported as
- * `tornLine`); a bad line followed by more records means the file was damaged and is refused.
- */
-export async function readJournal(runDir: string): Promise<Journal> {
-  if ((await kindOf(runDir)) !== 'directory') throw new CheckpointError(`${runDir}: expected a run directory, found a file`);
-  const file = join(runDir, 'cells.jsonl');
-  const records = new Map<string, CellRecord>();
-  let pending: { line: number; error: CheckpointError } | null = null;
-  const lines = new LineReader(file);
-  try {
-    for (let raw = await firstLine(lines, file); raw !== null; raw = lines.nextBuffered() ?? (await lines.next())) {
-      const line = raw.trim();
-      if (line === '') continue;
-      if (pending) throw pending.error;
-      try {
-        const record = parseRecord(file, lines.lineNumber, line);
-        records.set(record.id, record);
-      } catch (error) {
-        if (!(error instanceof CheckpointError)) throw error;
-        pending = { line: lines.lineNumber, error };
-      }
-    }
-  } finally {
-    await lines.close();
-  }
-  return { records, tornLine: pending ? pending.line : null };
 }
 
 /**
@@ -170,19 +126,6 @@ class LineReader {
   }
 }
 
-/** The first line of the journal; a missing or unreadable journal is named as such. */
-async function firstLine(lines: LineReader, file: string): Promise<string | null> {
-  try {
-    return await lines.next();
-  } catch (error) {
-    throw new CheckpointError(
-      `${file}: cannot read the journal (${codeOf(error instanceof CheckpointError ? error.cause : error)}); ` +
-        'expected a run directory written by `onetoken-eval run`',
-      { cause: error },
-    );
-  }
-}
-
 /** Resolves a run directory to its results.json; checks that a named file exists. */
 async function resultsFileOf(path: string): Promise<string> {
   if ((await kindOf(path)) === 'file') return path;
@@ -210,12 +153,12 @@ async function kindOf(path: string): Promise<'directory' | 'file'> {
  * Reads header lines up to `"cells": [` and parses them as `{...header, "cells": []}`, so a header written
  * compact or pretty both work. Leaves `lines` on the `"cells": [` line.
  */
-async function readHeader(file: string, lines: LineReader): Promise<RunMeta> {
+async function readHeader(file: string, lines: LineReader): Promise<ResultsHeader> {
   let header = '';
   for (let raw = await lines.next(); raw !== null; raw = await lines.next()) {
     const line = raw.trim();
     if (lines.lineNumber === 1 && !line.startsWith('{')) break;
-    if (line === CELLS_OPEN) return parseHeader(file, `${header}"cells": []}`);
+    if (line === CELLS_OPENING_LINE) return parseHeader(file, `${header}"cells": []}`);
     header += `${raw}\n`;
     // A results header is a few KiB; much more means this is some other JSON, so stop before buffering it all.
     if (header.length > 1_000_000) break;
@@ -223,7 +166,7 @@ async function readHeader(file: string, lines: LineReader): Promise<RunMeta> {
   throw new CheckpointError(`${file}: not an onetoken-eval results file: expected a "version" and "run" header followed by a line "cells": [`);
 }
 
-function parseHeader(file: string, text: string): RunMeta {
+function parseHeader(file: string, text: string): ResultsHeader {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -231,32 +174,10 @@ function parseHeader(file: string, text: string): RunMeta {
     throw new CheckpointError(`${file}: not an onetoken-eval results file: the header is not valid JSON (${(error as Error).message})`, { cause: error });
   }
   const header = value as { version?: unknown; run?: unknown };
-  if (header.version !== RECORD_VERSION) {
-    throw new CheckpointError(`${file}: unsupported results version ${JSON.stringify(header.version)}, expected ${RECORD_VERSION} (written by another onetoken-eval version?)`);
+  if (typeof header.version !== 'number' || !READABLE_RESULTS_VERSIONS.includes(header.version)) {
+    throw new CheckpointError(`${file}: unsupported results version ${JSON.stringify(header.version)}, expected ${READABLE_RESULTS_VERSIONS.join(' or ')} (written by another onetoken-eval version?)`);
   }
-  return checkRunMeta(file, header.run);
-}
-
-/** Checks the fields of run metadata that readers rely on. */
-/** Checks parsed run metadata (version and required fields); `file` names it in messages. */
-export function checkRunMeta(file: string, value: unknown): RunMeta {
-  const meta = value as Partial<RunMeta> | null;
-  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) {
-    throw new CheckpointError(`${file}: not onetoken-eval run metadata: expected an object, found ${describe(value)}`);
-  }
-  if (meta.version !== RECORD_VERSION) {
-    throw new CheckpointError(`${file}: unsupported run version ${JSON.stringify(meta.version)}, expected ${RECORD_VERSION}`);
-  }
-  for (const key of ['planHash', 'startedAt'] as const) {
-    if (typeof meta[key] !== 'string') throw new CheckpointError(`${file}: run metadata: expected "${key}" to be a string, found ${describe(meta[key])}`);
-  }
-  if (!Number.isInteger(meta.planCells)) {
-    throw new CheckpointError(`${file}: run metadata: expected "planCells" to be an integer, found ${describe(meta.planCells)}`);
-  }
-  if (typeof meta.suite !== 'object' || meta.suite === null || typeof meta.suite.hash !== 'string') {
-    throw new CheckpointError(`${file}: run metadata: expected "suite" with a "hash", found ${describe(meta.suite)}`);
-  }
-  return meta as RunMeta;
+  return { file, version: header.version, run: header.run };
 }
 
 /** Parses one record line; a CheckpointError naming `file:line` when it is not JSON or not a record. */

@@ -2,21 +2,21 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readJournal, readResultCells, readRunMeta } from '../../src/run/read-results.js';
+import { readResultCells, readResultsHeader } from '../../src/report/results-reader.js';
 import type { CellRecord, RunMeta } from '../../src/run/index.js';
 import { OnetokenEvalError } from '../../src/errors.js';
 import { casesOf, makeErrored, makeMeta } from '../compare/records.js';
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ote-read-results-'));
+  dir = await mkdtemp(join(tmpdir(), 'ote-results-reader-'));
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
 /** Writes results.json in the runner's documented layout: header, `"cells": [`, one record per line, `],`, summary. */
-function resultsText(meta: RunMeta, cells: CellRecord[], version = 1): string {
+function resultsText(meta: RunMeta, cells: CellRecord[], version = 2): string {
   const lines = [`{"version": ${version}, "run": ${JSON.stringify(meta)},`, '"cells": ['];
   cells.forEach((cell, i) => lines.push(`${JSON.stringify(cell)}${i < cells.length - 1 ? ',' : ''}`));
   lines.push('],', '"summary": {', '  "cells": ' + cells.length, '}', '}');
@@ -62,6 +62,13 @@ describe('readResultCells', () => {
     expect(read[2]).toEqual(cells[2]);
   });
 
+  it('reads a version-1 file, so a committed baseline stays usable', async () => {
+    const file = join(dir, 'results.json');
+    await writeFile(file, resultsText(meta, cells, 1));
+    expect(await collect(file)).toEqual(cells);
+    expect((await readResultsHeader(file)).version).toBe(1);
+  });
+
   it('reads the results.json of a run directory', async () => {
     await writeFile(join(dir, 'results.json'), resultsText(meta, cells));
     expect(await collect(dir)).toEqual(cells);
@@ -72,7 +79,7 @@ describe('readResultCells', () => {
     const pretty = `{\n  "version": 1,\n  "run": ${JSON.stringify(meta, null, 2)},\n"cells": [\n],\n"summary": {}\n}\n`;
     await writeFile(file, pretty);
     expect(await collect(file)).toEqual([]);
-    expect(await readRunMeta(file)).toEqual(meta);
+    expect((await readResultsHeader(file)).run).toEqual(meta);
   });
 
   it('tells how to resume when the run directory has no results.json', async () => {
@@ -83,7 +90,7 @@ describe('readResultCells', () => {
   it.each([
     { name: 'a missing path', setup: async () => join(dir, 'nope'), message: /nope: no such run directory or results file \(ENOENT\)$/ },
     { name: 'a file of another format', setup: async () => write('other.json', '{"hello": "world"}\n'), message: /other\.json: not an onetoken-eval results file/ },
-    { name: 'an unsupported version', setup: async () => write('results.json', resultsText(meta, cells, 2)), message: /results\.json: unsupported results version 2, expected 1/ },
+    { name: 'an unsupported version', setup: async () => write('results.json', resultsText(meta, cells, 3)), message: /results\.json: unsupported results version 3, expected 1 or 2/ },
     { name: 'a corrupt record line', setup: async () => write('results.json', resultsText(meta, cells).replace('"index":3', '"index":3,,')), message: /results\.json:6: not valid JSON/ },
     { name: 'a truncated file', setup: async () => write('results.json', resultsText(meta, cells).split('\n').slice(0, 5).join('\n')), message: /results\.json:5: the file ends inside "cells"/ },
   ])('refuses $name with one line naming the file', async ({ setup, message }) => {
@@ -91,65 +98,6 @@ describe('readResultCells', () => {
     const error = await failure(() => collect(path));
     expect(error.message).toMatch(message);
     expect(error.message).not.toContain('\n');
-  });
-});
-
-describe('readRunMeta', () => {
-  it('reads run.json of a run directory and the header of a results file', async () => {
-    await writeFile(join(dir, 'run.json'), JSON.stringify(meta, null, 2));
-    await writeFile(join(dir, 'results.json'), resultsText(meta, cells));
-    expect(await readRunMeta(dir)).toEqual(meta);
-    expect(await readRunMeta(join(dir, 'results.json'))).toEqual(meta);
-  });
-
-  it.each([
-    { name: 'no run.json', content: null, message: /run\.json: cannot read run\.json \(ENOENT\); expected a run directory$/ },
-    { name: 'broken JSON', content: '{"version": 1,', message: /run\.json: not valid JSON/ },
-    { name: 'another version', content: JSON.stringify({ ...meta, version: 7 }), message: /run\.json: unsupported run version 7, expected 1$/ },
-    { name: 'no plan hash', content: JSON.stringify({ ...meta, planHash: 3 }), message: /expected "planHash" to be a string, found number 3$/ },
-  ])('refuses a run directory with $name', async ({ content, message }) => {
-    if (content !== null) await writeFile(join(dir, 'run.json'), content);
-    expect((await failure(() => readRunMeta(dir))).message).toMatch(message);
-  });
-});
-
-describe('readJournal', () => {
-  const journal = (lines: string[]) => writeFile(join(dir, 'cells.jsonl'), lines.join('\n'));
-
-  it('keeps the last record of each id, as after a resume with --retry-errors', async () => {
-    const errored = { ...makeErrored({ case: 'c1' }), index: 1 };
-    await journal([errored, ...cells].map((cell) => JSON.stringify(cell)).concat(''));
-    const result = await readJournal(dir);
-    expect(result.tornLine).toBeNull();
-    expect([...result.records.values()].sort((a, b) => a.index - b.index)).toEqual(cells);
-    expect(result.records.get('ask/c1/gpt-4o#0')).toEqual(cells[1]);
-  });
-
-  it('skips a torn last line and reports its line number', async () => {
-    const lines = cells.map((cell) => JSON.stringify(cell));
-    await journal([...lines.slice(0, 4), lines[4].slice(0, 40)]);
-    const result = await readJournal(dir);
-    expect(result.tornLine).toBe(5);
-    expect(result.records.size).toBe(4);
-  });
-
-  it('refuses a corrupt line that is followed by more records, naming file and line', async () => {
-    const lines = cells.map((cell) => JSON.stringify(cell));
-    await journal([lines[0], lines[1].slice(0, 30), lines[2], '']);
-    const error = await failure(() => readJournal(dir));
-    expect(error.message).toMatch(new RegExp(`^${escape(join(dir, 'cells.jsonl'))}:2: not valid JSON`));
-  });
-
-  it('refuses a line that is JSON but not a cell record', async () => {
-    await journal(['{"hello": 1}', JSON.stringify(cells[0])]);
-    expect((await failure(() => readJournal(dir))).message).toMatch(/cells\.jsonl:1: expected a cell record with "id" and "index", found an object with keys hello$/);
-  });
-
-  it.each([
-    { name: 'a missing directory', path: () => join(dir, 'gone'), message: /gone: no such run directory or results file/ },
-    { name: 'a directory without a journal', path: () => dir, message: /cells\.jsonl: cannot read the journal \(ENOENT\)/ },
-  ])('refuses $name', async ({ path, message }) => {
-    expect((await failure(() => readJournal(path()))).message).toMatch(message);
   });
 });
 

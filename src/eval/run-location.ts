@@ -1,5 +1,5 @@
 /**
- * Where a run is written: exactly --out, or `results/<suite>/<UTC timestamp>/` with `results/<suite>/latest`
+ * Where a run is written by default: `results/<suite>/<UTC timestamp>/` with `results/<suite>/latest`
  * pointing at it (a symlink, or a one-line file holding the directory name where symlinks are refused).
  */
 import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
@@ -10,9 +10,8 @@ export function timestampName(date: Date): string {
   return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
 }
 
-/** The run directory of one suite. */
-export function runDirectoryFor(suiteName: string, out: string | undefined, suiteCount: number, startedAt: Date): string {
-  if (out) return suiteCount > 1 ? join(out, suiteName) : out;
+/** The default run directory of a suite: `results/<suite>/<UTC timestamp>/`. */
+export function runDirectoryFor(suiteName: string, startedAt: Date): string {
   return join('results', suiteName, timestampName(startedAt));
 }
 

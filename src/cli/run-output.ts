@@ -1,0 +1,46 @@
+/**
+ * What `run` prints after each suite: the step summary and annotations inside GitHub Actions, the summary table,
+ * the errors met, why the run stopped and how to continue it, and the baseline verdict.
+ */
+import { renderCompareMarkdown, renderCompareText } from '../compare/index.js';
+import { ExitCode, wordOptions } from '../errors.js';
+import type { RunSuiteResult } from '../eval/index.js';
+import { renderSummaryTable } from '../report/index.js';
+import { emitFailureAnnotations } from './annotations.js';
+import { emitCompareAnnotations } from './compare-annotations.js';
+import type { ErrorSamples } from './error-samples.js';
+import { appendStepSummary } from './github.js';
+import { flagOf, type OptionValues } from './options.js';
+import { resumeCommandFor } from './resume-command.js';
+import type { Terminal } from './terminal.js';
+
+/** Prints one suite's result. */
+export async function printRunResult(result: RunSuiteResult, context: { options: OptionValues; terminal: Terminal; errorSamples: ErrorSamples; exitCode: number }): Promise<void> {
+  const { options, terminal } = context;
+  appendStepSummary(result.summaryMarkdown);
+  await emitFailureAnnotations(result.plan, result.runDir);
+  if (!options.json) process.stdout.write(`\n${result.plan.suite.name}: ${result.runDir}\n${renderSummaryTable(result.summary, { color: terminal.color })}\n`);
+  for (const line of context.errorSamples.lines()) terminal.say(line);
+  reportStop(result, options, (text) => terminal.say(text));
+  if (result.comparison && context.exitCode !== ExitCode.interrupted) {
+    if (!options.json) process.stdout.write(`\n${renderCompareText(result.comparison, { color: terminal.color })}\n`);
+    appendStepSummary(renderCompareMarkdown(result.comparison));
+    emitCompareAnnotations(result.comparison, result.plan.suite.path);
+  }
+}
+
+/** Says why the run stopped early and how to continue it. */
+function reportStop(result: RunSuiteResult, options: OptionValues, say: (text: string) => void): void {
+  const { stopped, skipped } = result.outcome;
+  const resume = resumeCommandFor(result.plan.suite.path, result.runDir, options);
+  if (!stopped) {
+    if (skipped > 0) say(`${skipped} cells were not run; continue with: ${resume}`);
+    return;
+  }
+  const left = `${skipped} cells not run`;
+  const message = wordOptions(stopped.template, flagOf);
+  if (stopped.reason === 'interrupted') say(`interrupted: reports written for the finished cells, ${left}; resume with: ${resume}`);
+  else if (stopped.reason === 'auth') say(`stopped: the API key was rejected (${message}); check ONETOKEN_API_KEY, then resume with: ${resume}`);
+  else if (stopped.reason === 'quota') say(`stopped: the account's quota is exhausted (${message}); top up, then resume with: ${resume}`);
+  else say(`stopped: ${message}; ${left}; raise --max-cost and resume with: ${resume}`);
+}

@@ -1,0 +1,87 @@
+/**
+ * `mergeRuns`: shard run directories -> one run directory with the reports an unsharded run would have written.
+ * Refuses shards of different plans; reports missing and duplicated cells. Shards are read through the journal's
+ * read-only mode (they are often downloaded artifacts: merging never rewrites or truncates them).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import { mergeShards, type ShardInput } from '../compare/index.js';
+import { CheckpointError, optionRef } from '../errors.js';
+import { writeReports, type RunSummary } from '../report/index.js';
+import { CellJournal, journalRecords, readRunMetaFile, rewriteJournal, RUN_META_FILE, writeRunMeta, type CellRecord, type RunMeta } from '../run/index.js';
+import { resolveRunPath } from './run-location.js';
+
+/** Shards read at once. */
+const SHARD_READS = 4;
+
+/** Options of `mergeRuns`. */
+export interface MergeRunsOptions {
+  /** The directory to write the merged run to; must not hold a run. */
+  out: string;
+  /** Also write JUnit XML to this path. @default none */
+  junitPath?: string;
+  /** Hears warnings (a shard's torn last line, cells in more than one shard). */
+  onWarning?: (message: string) => void;
+}
+
+/** What `mergeRuns` returns. */
+export interface MergeRunsResult {
+  out: string;
+  meta: RunMeta;
+  summary: RunSummary;
+  summaryMarkdown: string;
+  /** Plan indices that no shard holds, ascending. */
+  missing: number[];
+  /** Ids found in more than one shard (one copy kept), sorted. */
+  duplicates: string[];
+  /** Which shard numbers were given twice or not at all, as message fragments; null when unknown or fine. */
+  coverage: { repeated: string | null; absent: string | null };
+}
+
+/** Merges shard run directories into `options.out`. */
+export async function mergeRuns(dirs: string[], options: MergeRunsOptions): Promise<MergeRunsResult> {
+  const warn = options.onWarning ?? (() => undefined);
+  const limit = pLimit(SHARD_READS);
+  const shards = await Promise.all(dirs.map((dir) => limit(() => readShard(resolveRunPath(dir), warn))));
+  const merged = mergeShards(shards);
+  const coverage = shardCoverage(shards.map((shard) => ({ source: shard.source, shard: shard.meta.shard })));
+  if (existsSync(join(options.out, RUN_META_FILE))) throw new CheckpointError(`${options.out} already holds a run: choose another ${optionRef('out')}`);
+  // The merged run covers the whole plan, whatever shard its first shard was.
+  const meta: RunMeta = { ...merged.meta, plan: { ...merged.meta.plan, shard: null } };
+  writeRunMeta(options.out, meta);
+  await rewriteJournal(options.out, merged.cells);
+  // Let the shards' records go before the reports stream the merged journal back in.
+  shards.length = 0;
+  const reports = await writeReports(options.out, meta, journalRecords(options.out), { junitPath: options.junitPath });
+  return { out: options.out, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', missing: merged.missing, duplicates: merged.duplicates, coverage };
+}
+
+/** One shard's metadata and records; run.json first, so a foreign directory is named as such. */
+async function readShard(dir: string, warn: (message: string) => void): Promise<ShardInput> {
+  const meta = readRunMetaFile(dir);
+  const journal = CellJournal.openReadOnly(dir);
+  try {
+    if (journal.tornLine !== null) warn(`${journal.path}:${journal.tornLine}: skipped an incomplete last line (the shard was killed mid-write)`);
+    const cells: CellRecord[] = [];
+    for await (const record of journal.records()) cells.push(record);
+    return { source: dir, meta, cells };
+  } finally {
+    journal.close();
+  }
+}
+
+/** Which shard numbers were given twice or not at all. */
+function shardCoverage(inputs: { source: string; shard: { index: number; count: number } | null }[]): { repeated: string | null; absent: string | null } {
+  const counts = new Set(inputs.map((input) => input.shard?.count ?? 0));
+  if (counts.size !== 1 || counts.has(0)) return { repeated: null, absent: null };
+  const count = [...counts][0]!;
+  const sources = new Map<number, string[]>();
+  for (const input of inputs) sources.set(input.shard!.index, [...(sources.get(input.shard!.index) ?? []), input.source]);
+  const repeated = [...sources].filter(([, list]) => list.length > 1).map(([index, list]) => `shard ${index}/${count} was given ${list.length} times: ${list.join(', ')}`);
+  const absent = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !sources.has(index));
+  return {
+    repeated: repeated.length ? repeated.join('; ') : null,
+    absent: absent.length ? `shard${absent.length > 1 ? 's' : ''} ${absent.map((index) => `${index}/${count}`).join(', ')} not given` : null,
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * `runSuite`: everything `onetoken-eval run` does for one suite, as a library call. Load and plan (unless given a
+ * plan), open the endpoint and the cache, run (or resume) into the run directory, write the reports, point
+ * `latest` at a default-located run, and compare with a baseline. Printing, progress, signals and exit codes are
+ * the caller's: it hears about cells and warnings through callbacks and gets a typed result.
+ */
+import type { ClientEvent } from '../client/index.js';
+import type { CompareReport } from '../compare/index.js';
+import { buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
+import { writeReports, type RunSummary } from '../report/index.js';
+import { cacheNamespaceOf, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type RunMeta, type RunOutcome } from '../run/index.js';
+import { loadSuite, type Suite } from '../suite/index.js';
+import { resolveCacheDir } from './cache-dir.js';
+import { compareRuns, type CompareRunsOptions } from './compare-runs.js';
+import { openEndpoint, type EndpointOptions } from './endpoint.js';
+import { readRunSide } from './read-run-side.js';
+import { runDirectoryFor, updateLatest } from './run-location.js';
+import { toolVersion } from './tool-version.js';
+
+/** Options of `runSuite`. Every default is written once, here or in the module that owns it. */
+export interface RunSuiteOptions {
+  /** What narrows the plan (models, filter, shard, repeat); ignored when a built plan is passed. @default the whole suite */
+  plan?: PlanOptions;
+  /** The run directory. @default results/<suite>/<UTC timestamp>/, with results/<suite>/latest pointing at it */
+  runDir?: string;
+  /** Continue the run in `runDir` (required then): only cells without a record are sent. @default false */
+  resume?: boolean;
+  /** With `resume`: keep the still-valid cells of a changed suite instead of refusing. @default false */
+  allowChangedSuite?: boolean;
+  /** With `resume`: also rerun cells that ended in errors. @default false */
+  retryErrors?: boolean;
+  /** The response cache directory, or false to neither read nor write it. @default ONETOKEN_EVAL_CACHE_DIR, else .onetoken-eval-cache */
+  cache?: string | false;
+  /** Requests in flight at most, over all models. @default 8 */
+  concurrency?: number;
+  /** Stop dispatching when the estimated spend reaches this many USD. @default no limit */
+  maxCostUsd?: number;
+  /** Where requests go. @default ONETOKEN_BASE_URL and ONETOKEN_API_KEY */
+  endpoint?: EndpointOptions;
+  /** Compare the finished run with this baseline run directory or results.json. @default no comparison */
+  baseline?: string;
+  /** Options of the baseline comparison (alpha, max drop). */
+  compare?: CompareRunsOptions;
+  /** Also write JUnit XML to this path. @default none */
+  junitPath?: string;
+  /** The start time recorded in run.json and used for the default directory name. @default now */
+  startedAt?: Date;
+  /** Aborted: stop dispatching, let cells in flight finish (Ctrl-C once). */
+  stop?: AbortSignal;
+  /** Aborted: cancel the cells in flight too (Ctrl-C twice). */
+  abort?: AbortSignal;
+  /** Hears the run directory and plan before the first request. */
+  onStart?: (start: { runDir: string; plan: Plan; isMock: boolean }) => void;
+  /** Hears every finished cell as it is journaled. */
+  onCell?: (record: CellRecord) => void;
+  /** Hears client events (retries, rate-limit waits). */
+  onEvent?: (event: ClientEvent) => void;
+  /** Hears warnings (a torn journal line, an unwritable cache). */
+  onWarning?: (message: string) => void;
+}
+
+/** What `runSuite` returns. */
+export interface RunSuiteResult {
+  plan: Plan;
+  runDir: string;
+  meta: RunMeta;
+  outcome: RunOutcome;
+  /** Cells already in the journal when a resumed run started. */
+  resumedCells: number;
+  summary: RunSummary;
+  /** The text of summary.md. */
+  summaryMarkdown: string;
+  /** The baseline comparison, when a baseline was given and the run was not interrupted. */
+  comparison: CompareReport | null;
+}
+
+/** Runs one suite (a path, a loaded suite or a built plan) and writes its reports. */
+export async function runSuite(source: string | Suite | Plan, options: RunSuiteOptions = {}): Promise<RunSuiteResult> {
+  const plan = planOf(source, options.plan);
+  const startedAt = options.startedAt ?? new Date();
+  const warn = options.onWarning ?? (() => undefined);
+  // A wrong baseline must fail before any money is spent, not after the run.
+  if (options.baseline) await readRunSide(options.baseline, { metaOnly: true });
+  const cache = options.cache === false ? null : new ResponseCache(resolveCacheDir(options.cache));
+  cache?.assertWritable();
+  if (cache) cache.onWriteError = (error) => warn(`the response cache could not be written (${error.message}); answers are still recorded`);
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const endpoint = openEndpoint({ ...options.endpoint, onEvent: options.onEvent ?? options.endpoint?.onEvent }, concurrency);
+  const isDefaultLocation = options.runDir === undefined;
+  const runDir = options.runDir ?? runDirectoryFor(plan.suite.name, startedAt);
+  try {
+    options.onStart?.({ runDir, plan, isMock: endpoint.isMock });
+    const result = await executeRun(plan, {
+      runDir,
+      client: endpoint.client,
+      baseUrl: endpoint.recordedBaseUrl,
+      endpoint: cacheNamespaceOf(endpoint.recordedBaseUrl),
+      cache,
+      useCache: cache !== null,
+      concurrency,
+      maxCostUsd: options.maxCostUsd,
+      resume: options.resume ?? false,
+      allowChangedSuite: options.allowChangedSuite ?? false,
+      retryErrors: options.retryErrors ?? false,
+      toolVersion: toolVersion(),
+      startedAt,
+      stop: options.stop,
+      abort: options.abort,
+      onCell: options.onCell,
+      onWarning: warn,
+    });
+    const reports = await writeReports(runDir, result.meta, journalRecords(runDir), { junitPath: options.junitPath });
+    if (isDefaultLocation && !options.resume) updateLatest(runDir, plan.suite.name);
+    const isInterrupted = result.outcome.stopped?.reason === 'interrupted';
+    const comparison = options.baseline && !isInterrupted ? (await compareRuns(options.baseline, runDir, options.compare)).report : null;
+    return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', comparison };
+  } finally {
+    await endpoint.close();
+  }
+}
+
+/** The plan to run: built from a path or suite, or the given plan. */
+function planOf(source: string | Suite | Plan, options: PlanOptions | undefined): Plan {
+  if (typeof source === 'string') return buildPlan(loadSuite(source), options);
+  if ('cellAt' in source) return source;
+  return buildPlan(source, options);
+}
