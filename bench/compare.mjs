@@ -1,6 +1,6 @@
 /**
  * Benchmark of `compare` at scale: two synthetic 100,000-cell results.json files (the runner's layout), read by
- * a fresh child process with readResultCells + toCompareCell, then compareRuns + renderCompareMarkdown.
+ * a fresh child process with compareRuns (the streaming results reader and the pure comparison) + renderCompareMarkdown.
  * Prints elapsed time (and CPU time, which a busy machine inflates less) and peak RSS against the targets
  * (under 3 s, under 300 MiB), with Node version, CPU count and load average.
  * Run after `npm run build`: `node bench/compare.mjs`, or import and call `run()`.
@@ -32,14 +32,15 @@ function random(seed) {
 
 function meta(side) {
   return {
-    version: 1,
+    version: 2,
     tool: { name: 'onetoken-eval', version: '0.0.0-bench' },
     suite: { name: 'bench', path: 'suites/bench.yaml', hash: 'suite-hash' },
     planHash: 'plan-hash',
     planCells: CELLS,
     cells: CELLS,
     shard: null,
-    args: {},
+    models: MODELS,
+    plan: { models: null, filter: null, shard: null, repeat: null },
     baseUrl: 'http://127.0.0.1:0/v1',
     startedAt: side === 'base' ? '2025-01-01T00:00:00.000Z' : '2025-01-02T00:00:00.000Z',
   };
@@ -104,17 +105,11 @@ async function writeResults(file, side) {
 
 /** The measured part, run in a fresh process so its peak RSS is the compare's alone. */
 async function child(baseFile, headFile) {
-  const { readResultCells, readRunMeta } = await import(new URL('run/read-results.js', DIST).href);
-  const { compareRuns, renderCompareMarkdown, toCompareCell } = await import(new URL('compare/index.js', DIST).href);
+  const { compareRuns } = await import(new URL('eval/index.js', DIST).href);
+  const { renderCompareMarkdown } = await import(new URL('compare/index.js', DIST).href);
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  const load = async (file) => {
-    const cells = [];
-    for await (const record of readResultCells(file)) cells.push(toCompareCell(record));
-    return { meta: await readRunMeta(file), cells };
-  };
-  const [base, head] = await Promise.all([load(baseFile), load(headFile)]);
-  const report = compareRuns(base, head);
+  const { report } = await compareRuns(baseFile, headFile);
   const markdown = renderCompareMarkdown(report);
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStarted);

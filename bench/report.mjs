@@ -53,6 +53,13 @@ export async function run() {
     `report RSS ratio 100k / 10k: ${ratio.toFixed(2)} with the young generation pinned, ` +
       `${defaultRatio.toFixed(2)} with V8 defaults (target <= ${MAX_RATIO}) ${ratio <= MAX_RATIO ? 'ok' : 'OVER'}`,
   );
+  // What the two CSV files cost (csv-stringify, one long-lived stringifier per file) beside results.json alone.
+  const csv = await measureInChild(SIZES[1], PINNED_YOUNG_GENERATION, 'csv,comparison');
+  const json = await measureInChild(SIZES[1], PINNED_YOUNG_GENERATION, 'json');
+  lines.push(
+    `report 100k, CSV files only (csv-stringify): ${(csv.ms / 1000).toFixed(2)} s, ${((csv.ms * 1000) / csv.cells).toFixed(1)} µs a cell for both files; ` +
+      `results.json only: ${(json.ms / 1000).toFixed(2)} s; CSV / JSON time ${(csv.ms / json.ms).toFixed(2)}`,
+  );
   return lines;
 }
 
@@ -61,9 +68,9 @@ export function isOverTarget(lines) {
   return lines.some((line) => line.endsWith(' OVER'));
 }
 
-function measureInChild(cells, nodeFlags) {
+function measureInChild(cells, nodeFlags, formats = '') {
   return new Promise((resolve, reject) => {
-    const args = [...nodeFlags, here, '--child', String(cells)];
+    const args = [...nodeFlags, here, '--child', String(cells), ...(formats ? [formats] : [])];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.setEncoding('utf8');
@@ -77,7 +84,7 @@ function measureInChild(cells, nodeFlags) {
 }
 
 /** The child: writes the reports of `cells` synthetic cells and prints its peak RSS as JSON. */
-async function child(cells) {
+async function child(cells, formats) {
   let report;
   try {
     report = await import(distReport.href);
@@ -87,7 +94,8 @@ async function child(cells) {
   const dir = await mkdtemp(join(tmpdir(), 'ote-report-bench-'));
   try {
     const started = performance.now();
-    await report.writeReports(dir, meta(cells), records(cells), { junitPath: join(dir, 'junit.xml') });
+    const options = formats ? { formats: formats.split(',') } : { junitPath: join(dir, 'junit.xml') };
+    await report.writeReports(dir, meta(cells), records(cells), options);
     const ms = performance.now() - started;
     // maxRSS is in kilobytes on every platform Node supports.
     const maxRssMiB = (process.resourceUsage().maxRSS * 1024) / MIB;
@@ -99,7 +107,7 @@ async function child(cells) {
 
 function meta(cells) {
   return {
-    version: 1,
+    version: 2,
     tool: { name: 'onetoken-eval', version: '0.0.0-bench' },
     suite: { name: 'bench', path: 'bench/report.mjs', hash: 'bench' },
     planHash: 'bench',
@@ -107,7 +115,7 @@ function meta(cells) {
     cells,
     shard: null,
     models: MODELS,
-    args: {},
+    plan: { models: null, filter: null, shard: null, repeat: null },
     baseUrl: 'http://127.0.0.1:0/v1',
     startedAt: '2025-01-01T00:00:00.000Z',
   };
@@ -181,7 +189,7 @@ function format(value) {
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
   const childIndex = process.argv.indexOf('--child');
   if (childIndex !== -1) {
-    await child(Number(process.argv[childIndex + 1]));
+    await child(Number(process.argv[childIndex + 1]), process.argv[childIndex + 2]);
   } else {
     const lines = await run();
     for (const line of lines) console.log(line);

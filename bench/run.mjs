@@ -107,7 +107,7 @@ async function runLoop(url, suitePath, c, outDir) {
   const plan = buildPlan(loadSuite(suitePath));
   const client = createClient({ baseUrl: url, apiKey: 'bench', connections: c });
   const start = performance.now();
-  const result = await executeRun(plan, { runDir: outDir, client, baseUrl: url, endpoint: url, cache: null, useCache: false, concurrency: c, args: {}, toolVersion: 'bench', startedAt: new Date(0) });
+  const result = await executeRun(plan, { runDir: outDir, client, baseUrl: url, endpoint: url, cache: null, useCache: false, concurrency: c, toolVersion: 'bench', startedAt: new Date(0) });
   await writeReports(outDir, result.meta, journalRecords(outDir));
   const ms = performance.now() - start;
   await client.close();
@@ -126,7 +126,7 @@ function rssInChild(url, cases, dir) {
     const plan = buildPlan(loadSuite(${JSON.stringify(writeSuite(dir, cases))}));
     const client = createClient({ baseUrl: ${JSON.stringify(url)}, apiKey: 'bench', connections: 50 });
     const out = ${JSON.stringify(join(dir, 'run'))};
-    const result = await executeRun(plan, { runDir: out, client, baseUrl: 'bench', endpoint: 'bench', cache: null, useCache: false, concurrency: 50, args: {}, toolVersion: 'bench', startedAt: new Date(0) });
+    const result = await executeRun(plan, { runDir: out, client, baseUrl: 'bench', endpoint: 'bench', cache: null, useCache: false, concurrency: 50, toolVersion: 'bench', startedAt: new Date(0) });
     await writeReports(out, result.meta, journalRecords(out));
     await client.close();
     process.stdout.write(String(process.resourceUsage().maxRSS * 1024));
