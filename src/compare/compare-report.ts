@@ -4,6 +4,7 @@
  * `COMPARE_REPORT_VERSION`.
  */
 import type { Interval } from '../assert/index.js';
+import type { CompareCell } from './compare-cell.js';
 
 /** Version of the compare report layout. */
 export const COMPARE_REPORT_VERSION = 1;
@@ -103,15 +104,8 @@ export interface FlipSide {
   failedReasons: string[];
 }
 
-/** A matched cell whose pass/fail changed. */
-export interface Flip {
-  id: string;
-  /** Plan index in the head run. */
-  index: number;
-  prompt: string;
-  case: string;
-  model: string;
-  repeat: number;
+/** A matched cell whose pass/fail changed; `index` is its plan index in the head run. */
+export interface Flip extends Pick<CompareCell, 'id' | 'index' | 'prompt' | 'case' | 'model' | 'repeat'> {
   direction: 'pass-to-fail' | 'fail-to-pass';
   base: FlipSide;
   head: FlipSide;

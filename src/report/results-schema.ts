@@ -20,10 +20,8 @@ const interval = z.object({ low: unit, high: unit }).meta({ description: '95% co
 
 const nullableRate = unit.nullable();
 
-/** Totals for one model label. Rates and means are over scored cells: errors are reported apart. */
-export const modelSummarySchema = z.object({
-  model: z.string(),
-  modelId: z.string(),
+/** Counts and rates over scored cells, shared by the run and each model (errors are counted apart). */
+const scoredShape = {
   cells: count,
   passed: count,
   failed: count,
@@ -32,14 +30,26 @@ export const modelSummarySchema = z.object({
   passRateInterval: interval.nullable(),
   meanScore: nullableRate,
   meanScoreInterval: interval.nullable(),
-  latencyP50Ms: z.number().nonnegative().nullable(),
-  latencyP95Ms: z.number().nonnegative().nullable(),
+};
+
+/** Tokens, cost and request counts, shared by the run and each model. */
+const spendShape = {
   promptTokens: count,
   completionTokens: count,
   totalTokens: count,
   cost: z.number().nonnegative().nullable(),
   cached: count,
   attempts: count,
+};
+
+/** Totals for one model label. Rates and means are over scored cells: errors are reported apart. */
+export const modelSummarySchema = z.object({
+  model: z.string(),
+  modelId: z.string(),
+  ...scoredShape,
+  latencyP50Ms: z.number().nonnegative().nullable(),
+  latencyP95Ms: z.number().nonnegative().nullable(),
+  ...spendShape,
   metrics: z.record(z.string(), unit),
   repeats: z.object({ groups: count, meanPassAtK: nullableRate, meanPassHatK: nullableRate }).nullable(),
 });
@@ -47,20 +57,8 @@ export const modelSummarySchema = z.object({
 /** The `summary` of results.json. */
 export const runSummarySchema = z.object({
   version: z.number().int().meta({ description: 'the results.json version that wrote it' }),
-  cells: count,
-  passed: count,
-  failed: count,
-  errored: count,
-  passRate: nullableRate,
-  passRateInterval: interval.nullable(),
-  meanScore: nullableRate,
-  meanScoreInterval: interval.nullable(),
-  promptTokens: count,
-  completionTokens: count,
-  totalTokens: count,
-  cost: z.number().nonnegative().nullable(),
-  cached: count,
-  attempts: count,
+  ...scoredShape,
+  ...spendShape,
   graders: z.object({
     calls: count,
     cached: count,
