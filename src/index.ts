@@ -25,7 +25,10 @@ export {
 export { runPlan, executeRun, journalRecords, readRunMetaFile, ResponseCache, DEFAULT_CACHE_DIR, DEFAULT_CONCURRENCY, RUN_META_VERSION, cellRecordSchema, runMetaSchema } from './run/index.js';
 export type { CellRecord, CellError, GraderCall, RunMeta, RunOutcome, RunPlanOptions, ExecuteRunOptions, RunResult } from './run/index.js';
 
-export { scoreAnswer, scoreCase, validateAssertion, assertionTypes, wilsonInterval, passAtK, passHatK } from './assert/index.js';
+export { scoreAnswer, scoreCase, validateAssertion, assertionTypes } from './assert/index.js';
+
+export { wilsonInterval, passAtK, passHatK } from './stats/index.js';
+export type { Interval } from './stats/index.js';
 export type { Answer, AssertionResult, AssertionSpec, GradeFn } from './assert/index.js';
 
 export { writeReports, renderSummaryTable, readResultCells, readResultsHeader, RESULTS_VERSION } from './report/index.js';

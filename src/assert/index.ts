@@ -12,7 +12,3 @@ export { assertionTypes } from './registry.js';
 export { suggest } from './suggest.js';
 export { buildGraderMessages, parseGraderVerdict, isModelGraded, DEFAULT_GRADER_MODEL, GRADER_MARKER } from './grader.js';
 export type { GraderVerdict } from './grader.js';
-export { wilsonInterval, Z_95 } from './metrics/wilson.js';
-export type { Interval } from './metrics/wilson.js';
-export { passAtK, passHatK } from './metrics/pass-at-k.js';
-export { percentile } from './metrics/percentile.js';

@@ -1,10 +1,7 @@
 /** Statistics of one group of matched cell pairs: a model, or all models pooled. */
 import type { CompareCell } from './compare-cell.js';
 import type { GroupComparison, PairedMeasure, PairedTest, UsageSummary } from './compare-report.js';
-import { mcnemarExact } from './mcnemar.js';
-import { moverPairedInterval, newcombePairedInterval } from './paired-interval.js';
-import { percentiles } from './percentile.js';
-import { signTest } from './sign-test.js';
+import { mcnemarExact, moverPairedInterval, newcombePairedInterval, percentiles, signTest } from '../stats/index.js';
 
 /** A cell present on both sides. */
 export interface CellPair {

@@ -3,7 +3,7 @@
  * render-json.ts): key order here is the order in the file, and a change to a field bumps
  * `COMPARE_REPORT_VERSION`.
  */
-import type { Interval } from '../assert/index.js';
+import type { Interval } from '../stats/index.js';
 import type { CompareCell } from './compare-cell.js';
 
 /** Version of the compare report layout. */

@@ -1,5 +1,5 @@
 /** Number formatting shared by the verdict reasons and the renderers, so every output reads the same. */
-import type { Interval } from '../assert/index.js';
+import type { Interval } from '../stats/index.js';
 
 /** `0.9` -> `90.0%`; `-` for null. */
 export function formatPercent(value: number | null): string {

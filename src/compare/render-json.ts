@@ -2,7 +2,7 @@
  * The JSON compare report. Keys are written in a fixed order (not the order objects happen to be built in) and
  * fractions are rounded to 6 decimals, so the same comparison always gives byte-identical output.
  */
-import type { Interval } from '../assert/index.js';
+import type { Interval } from '../stats/index.js';
 import type {
   CompareReport,
   GroupComparison,

@@ -1,7 +1,7 @@
 /** Verdict rules: when a difference counts as a regression or an improvement. */
 import type { CompareReport, GroupComparison, Verdict } from './compare-report.js';
 import { formatP, formatPoints } from './format.js';
-import { holmAdjust } from './holm.js';
+import { holmAdjust } from '../stats/index.js';
 
 /** Slack for comparing a drop with `maxDrop`: pass-rate arithmetic is exact only up to float rounding. */
 const EPSILON = 1e-9;

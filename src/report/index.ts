@@ -27,7 +27,6 @@ export { renderSummaryMarkdown } from './reporters/markdown.js';
 export type { MarkdownSettings } from './reporters/markdown.js';
 export { renderJunit } from './reporters/junit.js';
 export { SummaryBuilder } from './summary/summarize.js';
-export { percentile } from './summary/percentile.js';
 export { REPORT_FORMATS, DEFAULT_FORMATS, resolveReportOptions } from './options.js';
 export type { ResolvedReportOptions } from './options.js';
 export { RESULTS_VERSION, READABLE_RESULTS_VERSIONS, runSummarySchema, modelSummarySchema, repeatGroupSchema } from './results-schema.js';

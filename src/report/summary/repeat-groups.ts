@@ -3,7 +3,7 @@
  * (prompt, case) together, so only the current block is held and its groups are handed out when the next
  * block starts: memory is bounded by models x repeats, not by the run.
  */
-import { passAtK, passHatK, wilsonInterval } from '../../assert/index.js';
+import { passAtK, passHatK, wilsonInterval } from '../../stats/index.js';
 import type { CellRecord } from '../../run/index.js';
 import type { RepeatGroup } from '../types.js';
 import { clampUnit } from './tally.js';

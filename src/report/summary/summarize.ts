@@ -6,7 +6,7 @@ import { OnetokenEvalError } from '../../errors.js';
 import type { CellRecord, RunMeta } from '../../run/index.js';
 import { RESULTS_VERSION } from '../results-schema.js';
 import type { GraderSummary, ModelSummary, RepeatGroup, RunSummary } from '../types.js';
-import { percentile, SampleList } from './percentile.js';
+import { percentile, SampleList } from '../../stats/index.js';
 import { RepeatGrouper } from './repeat-groups.js';
 import { clampUnit, Tally } from './tally.js';
 

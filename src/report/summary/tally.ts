@@ -1,6 +1,6 @@
 /** Running totals over cells: counts, score sums, tokens, cost and metric sums; constant memory per tally. */
-import { wilsonInterval } from '../../assert/index.js';
-import type { Interval } from '../../assert/index.js';
+import { wilsonInterval } from '../../stats/index.js';
+import type { Interval } from '../../stats/index.js';
 import type { CellRecord } from '../../run/index.js';
 
 /** The rates a tally ends with; null where nothing was scored. */

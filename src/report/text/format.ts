@@ -1,5 +1,5 @@
 /** Number and text formatting shared by the human-readable reports (summary.md, the terminal table, JUnit). */
-import type { Interval } from '../../assert/index.js';
+import type { Interval } from '../../stats/index.js';
 
 /** A rate as a percentage with one decimal (`90.0%`), or `-` when unknown. */
 export function formatPercent(rate: number | null): string {

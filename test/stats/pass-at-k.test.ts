@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passAtK, passHatK } from '../../../src/assert/index.js';
+import { passAtK, passHatK } from '../../src/stats/index.js';
 
 describe('passAtK', () => {
   it.each([

@@ -1,5 +1,3 @@
-/** Latency samples and nearest-rank percentiles over them. */
-
 /**
  * A growable list of numbers in a Float64Array: 8 bytes per sample instead of a boxed array entry, so a
  * model's latencies over 100,000 cells cost under a megabyte.
@@ -29,5 +27,3 @@ export class SampleList {
     return this.values.slice(0, this.size).sort();
   }
 }
-
-export { percentile } from '../../assert/index.js';

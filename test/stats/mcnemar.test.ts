@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomialTwoSidedP, mcnemarExact } from '../../src/compare/index.js';
+import { binomialTwoSidedP, mcnemarExact } from '../../src/stats/index.js';
 
 // Reference values are exact binomial sums, 2 * sum_{j<=min(b,c)} C(b+c, j) / 2^(b+c), computed with integer
 // arithmetic (Python math.comb); they equal R's binom.test(b, b + c)$p.value and mcnemar.exact.

@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { percentile, SampleList } from '../../../src/report/summary/percentile.js';
+import { describe, expect, it, test } from 'vitest';
+import { percentile, percentiles } from '../../src/stats/index.js';
 
 describe('percentile', () => {
   test.each<{ values: number[]; p: number; expected: number | null }>([
@@ -22,17 +22,25 @@ describe('percentile', () => {
   });
 });
 
-describe('SampleList', () => {
-  test('grows past its first buffer and sorts numerically rather than as text', () => {
-    const list = new SampleList();
-    const values = Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000);
-    for (const value of values) list.push(value);
-    list.push(10);
-    list.push(9);
-    expect(list.length).toBe(1002);
-    const sorted = list.sorted();
-    expect(Array.from(sorted.slice(0, 4))).toEqual([0, 1, 2, 3]);
-    expect(sorted[sorted.length - 1]).toBe(999);
-    expect(Array.from(sorted).every((value, i) => i === 0 || sorted[i - 1] <= value)).toBe(true);
+// The nearest-rank example of the Wikipedia "Percentile" article: 15, 20, 35, 40, 50.
+describe('percentiles', () => {
+  it.each([
+    { p: 0, value: 15 },
+    { p: 5, value: 15 },
+    { p: 30, value: 20 },
+    { p: 40, value: 20 },
+    { p: 50, value: 35 },
+    { p: 95, value: 50 },
+    { p: 100, value: 50 },
+  ])('gives the observed value $value at p$p whatever the input order', ({ p, value }) => {
+    expect(percentiles([50, 15, 40, 20, 35], [p])).toEqual([value]);
+  });
+
+  it('returns null for no values', () => {
+    expect(percentiles([], [50, 95])).toEqual([null, null]);
+  });
+
+  it('rejects a percentile outside 0..100', () => {
+    expect(() => percentiles([1], [101])).toThrow(RangeError);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moverPairedInterval, newcombePairedInterval } from '../../src/compare/index.js';
+import { moverPairedInterval, newcombePairedInterval } from '../../src/stats/index.js';
 
 describe('newcombePairedInterval', () => {
   // Reference: Fagerland, Lydersen & Laake, "Statistical Analysis of Contingency Tables" (2017), chapter 8,

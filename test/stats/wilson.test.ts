@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wilsonInterval, Z_95 } from '../../../src/assert/index.js';
+import { wilsonInterval, Z_95 } from '../../src/stats/index.js';
 
 describe('wilsonInterval', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signTest } from '../../src/compare/index.js';
+import { signTest } from '../../src/stats/index.js';
 
 // Expected p-values are exact two-sided binomial probabilities at 1/2 over the non-tied differences
 // (R: binom.test(positive, positive + negative)$p.value).

@@ -13,8 +13,8 @@
  * fractional sum uses the Bernoulli variance p(1 - p), the largest a 0..1 variable with mean p can have, so
  * the interval errs on the wide side. Deterministic and O(n): no seed, and 100,000 pairs take milliseconds.
  */
-import { wilsonInterval } from '../assert/index.js';
-import type { Interval } from '../assert/index.js';
+import { wilsonInterval } from './wilson.js';
+import type { Interval } from './wilson.js';
 
 /** A paired 2x2 table of pass/fail outcomes. */
 export interface PairedTable {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holmAdjust } from '../../src/compare/index.js';
+import { holmAdjust } from '../../src/stats/index.js';
 
 // Reference values: R, p.adjust(p, method = "holm").
 describe('holmAdjust', () => {
