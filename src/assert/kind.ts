@@ -3,7 +3,7 @@
  * and its scorer. A new kind is one file in `kinds/` plus one line in `registry.ts`.
  */
 import { z } from 'zod';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 import type { Answer, GradeFn } from './types.js';
 
 /** What a scorer may use besides the answer; injected by the runner so that scoring stays pure. */

@@ -8,7 +8,7 @@ import type { AssertionKind } from './kind.js';
 import { describeIssue } from './issue-message.js';
 import { describeType } from './reason-text.js';
 import { acceptedTypes, KINDS } from './registry.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 
 /** One problem with an assertion spec, as data: `path` is relative to the spec. */
 export interface AssertionIssue {

@@ -6,7 +6,7 @@
 import type { AssertionKind, Check, KindContext } from './kind.js';
 import { describeIssue, formatPath } from './issue-message.js';
 import { findKind, NOT_PREFIX, acceptedTypes } from './registry.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 import type { Answer, AssertionResult, AssertionSpec } from './types.js';
 
 /** The reason sentence for a check, negated or not; the one place negation rewrites reasons. */

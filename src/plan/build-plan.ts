@@ -11,7 +11,7 @@ import type { ChatRequest } from '../client/index.js';
 import { optionRef, UsageError } from '../errors.js';
 import { deepTemplateVariables, renderDeep } from '../suite/index.js';
 import type { CaseSpec, ModelSpec, PromptSpec, Suite } from '../suite/index.js';
-import { suggest } from '../assert/index.js';
+import { didYouMean } from '../suggest.js';
 import { cellId } from './cell-id.js';
 import { compileFilter } from './glob.js';
 import { compileRequest, makeRequest, makeRequestKey, renderMessages, type RenderedMessages } from './request.js';
@@ -123,8 +123,8 @@ function selectModels(all: ModelSpec[], wanted: string[] | undefined): ModelSpec
   for (const name of wanted) {
     const found = all.filter((model) => model.label === name || model.id === name);
     if (found.length === 0) {
-      const hint = suggest(name, all.map((model) => model.label));
-      throw new UsageError(`unknown model "${name}" in ${optionRef('models')}${hint ? ` (did you mean "${hint}"?)` : ''}: the suite has ${all.map((m) => m.label).join(', ')}`);
+      const labels = all.map((model) => model.label);
+      throw new UsageError(`unknown model "${name}" in ${optionRef('models')}${didYouMean(name, labels)}: the suite has ${labels.join(', ')}`);
     }
     for (const model of found) if (!selected.includes(model)) selected.push(model);
   }

@@ -10,7 +10,7 @@ import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument } from 'yaml';
 import type { SourceIssue } from '../errors.js';
-import { suggest } from '../assert/index.js';
+import { didYouMean } from '../suggest.js';
 import { createPositionFinder, yamlSyntaxIssues } from './positions.js';
 import type { SourcePosition } from './types.js';
 
@@ -42,8 +42,7 @@ export function checkReservedColumns(file: string, columns: Iterable<string>, po
   const issues: SourceIssue[] = [];
   for (const column of columns) {
     if (column.startsWith('__') && !RESERVED_COLUMNS.includes(column)) {
-      const hint = suggest(column, RESERVED_COLUMNS);
-      issues.push({ ...position, file, path: column, message: `unknown reserved column "${column}"${hint ? ` (did you mean "${hint}"?)` : ''}` });
+      issues.push({ ...position, file, path: column, message: `unknown reserved column "${column}"${didYouMean(column, RESERVED_COLUMNS)}` });
     }
   }
   return issues;

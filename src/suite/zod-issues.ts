@@ -4,7 +4,7 @@
  * zod's "invalid input".
  */
 import type { z } from 'zod';
-import { suggest } from '../assert/index.js';
+import { didYouMean } from '../suggest.js';
 import type { SourceIssue } from '../errors.js';
 import type { PositionFinder } from './positions.js';
 
@@ -64,8 +64,8 @@ function messageOf(issue: ZodIssue, value: unknown): string {
       return `expected ${issue.inclusive ? '<=' : '<'} ${issue.maximum}, got ${describeType(value)}`;
     case 'invalid_value': {
       const allowed = issue.values.map((v) => JSON.stringify(v));
-      const hint = typeof value === 'string' ? suggest(value, issue.values.map(String)) : null;
-      return `expected one of ${allowed.join(', ')}, got ${describeType(value)}${hint ? ` (did you mean "${hint}"?)` : ''}`;
+      const hint = typeof value === 'string' ? didYouMean(value, issue.values.map(String)) : '';
+      return `expected one of ${allowed.join(', ')}, got ${describeType(value)}${hint}`;
     }
     case 'invalid_format':
       return issue.message.startsWith('expected') ? issue.message : `expected ${issue.format}, got ${describeType(value)}`;
@@ -110,11 +110,10 @@ export function toSourceIssues(
       const known = Object.keys((valueAt(root, path.slice(basePath.length)) as object) ?? {});
       for (const key of issue.keys) {
         const keyPath = [...path, key];
-        const hint = suggest(key, candidateKeys(issue, known));
         out.push({
           ...positions.keyAt(keyPath),
           path: formatPath(keyPath),
-          message: `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
+          message: `unknown key "${key}"${didYouMean(key, candidateKeys(issue, known))}`,
         });
       }
       return;

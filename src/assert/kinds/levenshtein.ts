@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { editDistance } from '../edit-distance.js';
+import { editDistance } from '../../suggest.js';
 import { defineKind, kindSchema } from '../kind.js';
 import { formatNumber, quote } from '../reason-text.js';
 

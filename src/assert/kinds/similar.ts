@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { similarity } from '../edit-distance.js';
+import { similarity } from '../similarity.js';
 import { defineKind, kindSchema } from '../kind.js';
 import { formatNumber, quote } from '../reason-text.js';
 
