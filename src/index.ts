@@ -16,7 +16,8 @@ export { buildPlan, deriveSeed, cellId, parseShard } from './plan/index.js';
 export type { Cell, Plan, PlanOptions, Shard } from './plan/index.js';
 
 export { createClient, resolveClientEnv, DEFAULT_BASE_URL } from './client/index.js';
-export type { OnetokenClient, ClientOptions, ClientEvent, Completion, ChatRequest, ChatMessage, Usage, Citation } from './client/index.js';
+export type { OnetokenClient, ClientOptions, ClientEvent } from './client/index.js';
+export type { Completion, ChatRequest, ChatMessage, ChatRole, Usage, Citation } from './wire/index.js';
 export {
   ApiError, AuthError, QuotaError, BadRequestError, NotFoundError, RateLimitError, ServerError, TimeoutError, ConnectionError,
   ProtocolError, StatusError, AbortedError, isApiError,

@@ -5,13 +5,11 @@
  */
 import { firstJsonFence } from './json-answer.js';
 import { truncate } from './reason-text.js';
+import { GRADER_MARKER } from '../wire/index.js';
 import type { GraderMessage } from './types.js';
 
 /** Grader model used when neither the assertion nor the suite names one. */
 export const DEFAULT_GRADER_MODEL = 'gpt-4o-mini';
-
-/** Marker in the grader's system message; the mock server keys on it. */
-export const GRADER_MARKER = 'onetoken-eval grader';
 
 /** Assertion kinds scored by a grader model. */
 const MODEL_GRADED_TYPES: ReadonlySet<string> = new Set(['llm-rubric']);

@@ -9,5 +9,5 @@ export { scoreCase } from './score-case.js';
 export type { CaseScore } from './score-case.js';
 export { parseExpectedShorthand } from './shorthand.js';
 export { assertionTypes } from './registry.js';
-export { buildGraderMessages, parseGraderVerdict, isModelGraded, DEFAULT_GRADER_MODEL, GRADER_MARKER } from './grader.js';
+export { buildGraderMessages, parseGraderVerdict, isModelGraded, DEFAULT_GRADER_MODEL } from './grader.js';
 export type { GraderVerdict } from './grader.js';

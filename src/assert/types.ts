@@ -1,4 +1,5 @@
 /** Types shared by every assertion kind, the suite schema and the records. */
+import type { ChatMessage } from '../wire/index.js';
 
 /**
  * One assertion as written in a suite (after templating): `{type, value?, ...options}`.
@@ -29,10 +30,9 @@ export interface Answer {
 /** The outcome of one assertion (its zod schema is the single source). */
 export type { AssertionResult } from './result-schema.js';
 
-/** A message sent to a grader model. */
-export interface GraderMessage {
+/** A message sent to a grader model: a chat message limited to the two roles the grader protocol uses. */
+export interface GraderMessage extends ChatMessage {
   role: 'system' | 'user';
-  content: string;
 }
 
 /**

@@ -16,7 +16,7 @@ import { oneLineSnippet } from './redact.js';
 import { resolveOptions, type ResolvedOptions } from './resolve-options.js';
 import { retryDelayMs, shouldPauseModel, shouldRetry } from './retry-policy.js';
 import { estimateRequestTokens } from './token-estimate.js';
-import type { ChatRequest, Completion } from './types.js';
+import type { ChatRequest, Completion } from '../wire/index.js';
 import { Transport } from './transport.js';
 import { failureLine, requestLine, successLine, type AttemptLabel } from './verbose.js';
 

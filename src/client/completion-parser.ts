@@ -6,7 +6,7 @@
 import { SUMMARY } from './error-message.js';
 import { protocolFailure, type Failure } from './failure.js';
 import { oneLineSnippet } from './redact.js';
-import type { Citation, Completion, Usage } from './types.js';
+import type { Citation, Completion, Usage } from '../wire/index.js';
 
 type Json = Record<string, unknown>;
 

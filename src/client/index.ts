@@ -1,5 +1,4 @@
 /** Public surface of the Onetoken client. */
-export type { ChatMessage, ChatRequest, ChatRole, Citation, Completion, Usage } from './types.js';
 export type {
   ClientEvent,
   ClientOptions,

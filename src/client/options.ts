@@ -1,6 +1,6 @@
 /** Public options and interface of the Onetoken client. */
 
-import type { ChatRequest, Completion } from './types.js';
+import type { ChatRequest, Completion } from '../wire/index.js';
 
 /** When and how long to retry; the delays follow undici's retry handler and openai-node's policy. */
 export interface RetryOptions {

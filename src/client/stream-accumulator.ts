@@ -8,7 +8,7 @@ import { SUMMARY } from './error-message.js';
 import { collectCitations, embeddedErrorFailure, emptyCompletion, readUsage } from './completion-parser.js';
 import { protocolFailure, type Failure } from './failure.js';
 import { oneLineSnippet } from './redact.js';
-import type { Completion } from './types.js';
+import type { Completion } from '../wire/index.js';
 
 type Json = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  * so it only has to be in the right range.
  */
 
-import type { ChatRequest } from './types.js';
+import type { ChatRequest } from '../wire/index.js';
 
 /** Per-message framing tokens (role and separators) the server counts on top of the content. */
 const MESSAGE_OVERHEAD_TOKENS = 4;

@@ -15,7 +15,7 @@ import type { ResponseHeaders } from './retry-after.js';
 import type { ResolvedOptions } from './resolve-options.js';
 import { SseParser } from './sse-parser.js';
 import { StreamAccumulator } from './stream-accumulator.js';
-import type { Completion } from './types.js';
+import type { Completion } from '../wire/index.js';
 
 /** A 2xx GET answer body. */
 export interface TextResponse {

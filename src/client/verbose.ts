@@ -5,7 +5,7 @@
 
 import type { Failure } from './failure.js';
 import { oneLineSnippet, redactSecret } from './redact.js';
-import type { Completion } from './types.js';
+import type { Completion } from '../wire/index.js';
 
 /** Longest body snippet in a request line, in characters. */
 const BODY_SNIPPET_CHARS = 160;

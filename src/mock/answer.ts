@@ -9,13 +9,8 @@ import type { CompiledFixture } from './fixtures.js';
 import { gradeAnswer, isGraderRequest } from './grader.js';
 import { hashHex, hashString, pick } from './hash.js';
 import { isSearchModel } from './models.js';
+import type { UrlCitation } from '../wire/index.js';
 import type { ChatInput, PlainMessage } from './validate.js';
-
-/** A `url_citation` annotation in the wire shape. */
-export interface UrlCitation {
-  type: 'url_citation';
-  url_citation: { url: string; title: string; start_index: number; end_index: number };
-}
 
 /** Everything the wire layer needs to write a successful answer. */
 export interface ComposedAnswer {

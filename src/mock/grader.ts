@@ -4,10 +4,8 @@
  * verdict computed by word overlap, so grader tests are deterministic and can still fail.
  */
 
+import { GRADER_MARKER } from '../wire/index.js';
 import type { PlainMessage } from './validate.js';
-
-/** The marker the runner's grader puts in its system message. */
-export const GRADER_MARKER = 'onetoken-eval grader';
 
 /** An answer containing this text makes the mock grader reply with text that is not JSON. */
 export const MALFORMED_GRADER_TRIGGER = 'MALFORMED-GRADER';

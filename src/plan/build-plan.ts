@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AssertionSpec } from '../assert/index.js';
-import type { ChatRequest } from '../client/index.js';
+import type { ChatRequest } from '../wire/index.js';
 import { optionRef, UsageError } from '../errors.js';
 import { deepTemplateVariables, renderDeep } from '../suite/index.js';
 import type { CaseSpec, ModelSpec, PromptSpec, Suite } from '../suite/index.js';

@@ -4,7 +4,7 @@
  * seed): building the key is then a few concatenations instead of a sort and a walk per cell, which was most of
  * the time of planning 100,000 rows. The text is identical to `canonicalJson(request)`.
  */
-import type { ChatRequest } from '../client/index.js';
+import type { ChatRequest } from '../wire/index.js';
 import { canonicalJson, renderTemplate } from '../suite/index.js';
 import type { CaseSpec, ModelSpec, PromptSpec, Suite } from '../suite/index.js';
 import { chooseSeed } from './seed.js';

@@ -1,6 +1,6 @@
 /** The plan: every request a run will make, with ids and seeds. */
 import type { AssertionSpec } from '../assert/index.js';
-import type { ChatRequest } from '../client/index.js';
+import type { ChatRequest } from '../wire/index.js';
 import type { ModelSpec, SourcePosition, Suite } from '../suite/index.js';
 import type { Shard } from './shard.js';
 

@@ -6,7 +6,7 @@
 import { accessSync, constants, mkdirSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { optionRef, UsageError } from '../errors.js';
 import { join } from 'node:path';
-import type { Completion } from '../client/index.js';
+import type { Completion } from '../wire/index.js';
 import { canonicalJson, sha256Hex } from '../plan/index.js';
 
 /** Version of cache entries; a bump makes old entries misses. */

@@ -1,5 +1,5 @@
 /** Cost estimates from token usage and the suite's `pricing` (USD per 1M input and output tokens, by model id). */
-import type { Usage } from '../client/index.js';
+import type { Usage } from '../wire/index.js';
 
 /** USD per 1M tokens, by model id. */
 export type Pricing = Record<string, { input: number; output: number }>;

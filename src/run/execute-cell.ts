@@ -1,5 +1,6 @@
 /** One cell, start to finish: cache or request, then scoring, into one `CellRecord`. */
-import { isApiError, type Completion } from '../client/index.js';
+import { isApiError } from '../client/index.js';
+import type { Completion } from '../wire/index.js';
 import { OnetokenEvalError } from '../errors.js';
 import type { Cell } from '../plan/index.js';
 import { requestHash } from './cache.js';

@@ -2,7 +2,7 @@
 import { parse as parseYaml } from 'yaml';
 import { basename, extname } from 'node:path';
 import type { AssertionSpec } from '../assert/index.js';
-import type { ChatMessage } from '../client/index.js';
+import type { ChatMessage } from '../wire/index.js';
 import type { SourceIssue } from '../errors.js';
 import type { PositionFinder } from './positions.js';
 import { messageSchema } from './schema.js';

@@ -1,6 +1,6 @@
 /** The resolved suite: every shorthand expanded, every file read, every id assigned. */
 import type { AssertionSpec } from '../assert/index.js';
-import type { ChatMessage } from '../client/index.js';
+import type { ChatMessage } from '../wire/index.js';
 import type { RequestParams } from './schema.js';
 
 /** Where something was written, for error messages and CI annotations. */

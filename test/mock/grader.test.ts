@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer } from '../../src/mock/index.js';
 import type { MockServer } from '../../src/mock/index.js';
-import { GRADER_MARKER, MALFORMED_GRADER_TRIGGER, rubricWords } from '../../src/mock/grader.js';
+import { MALFORMED_GRADER_TRIGGER, rubricWords } from '../../src/mock/grader.js';
+import { GRADER_MARKER } from '../../src/wire/index.js';
 import { postChat } from './chat-request.js';
 
 describe('the mock grader', () => {

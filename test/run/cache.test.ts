@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cacheInfo, clearCache, hashRequest, ResponseCache } from '../../src/run/cache.js';
-import type { Completion } from '../../src/client/index.js';
+import type { Completion } from '../../src/wire/index.js';
 import { makeTempDir } from '../helpers/cli.js';
 
 const completion: Completion = {

@@ -1,23 +1,7 @@
-/** Wire-level types shared by the client, the runner and the records. OpenAI's chat-completions shapes. */
-
-/** A chat message role Onetoken accepts. */
-export type ChatRole = 'developer' | 'system' | 'user' | 'assistant';
-
-/** One chat message as sent on the wire. */
-export interface ChatMessage {
-  role: ChatRole;
-  content: string;
-}
-
 /**
- * The body of `POST {base}/chat/completions`: `model`, `messages` and any request parameters
- * (`temperature`, `seed`, `max_tokens`, `web_search_options`, `stream`, ... passed through unchanged).
+ * One answer of the chat-completions API: the parsed form the client returns and the records keep, and the raw
+ * `url_citation` annotation the server sends (the mock writes it, the client parses it into a `Citation`).
  */
-export interface ChatRequest {
-  model: string;
-  messages: ChatMessage[];
-  [param: string]: unknown;
-}
 
 /** Token counts as reported by the server. */
 export interface Usage {
@@ -26,12 +10,18 @@ export interface Usage {
   totalTokens: number;
 }
 
-/** A `url_citation` annotation of a search model's answer. */
+/** A `url_citation` annotation of a search model's answer, parsed. */
 export interface Citation {
   url: string;
   title: string | null;
   startIndex: number | null;
   endIndex: number | null;
+}
+
+/** A `url_citation` annotation in the wire shape, as found in `message.annotations`. */
+export interface UrlCitation {
+  type: 'url_citation';
+  url_citation: { url: string; title: string; start_index: number; end_index: number };
 }
 
 /** One successful answer: everything a record and the assertions need. */
