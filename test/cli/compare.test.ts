@@ -67,7 +67,7 @@ describe('onetoken-eval compare', { timeout: 60_000 }, () => {
     expect(report.version).toBe(1);
     expect(report.verdict).toBe('regression');
     expect(report.overall.counts.passToFail).toBeGreaterThanOrEqual(14);
-    const flip = report.flips.find((item: { id: string }) => item.id.startsWith('capital/japan-') && item.model === 'gpt-4o-mini');
+    const flip = report.flips.find((item: { id: string; model: string }) => item.id.startsWith('capital/japan-') && item.model === 'gpt-4o-mini');
     expect(flip).toMatchObject({ direction: 'pass-to-fail', head: { pass: false } });
     const same = JSON.parse((await runCli(['compare', dir('base'), dir('same'), '--format', 'json'], { env: cliEnv() })).stdout);
     expect(same.verdict).toBe('no-change');

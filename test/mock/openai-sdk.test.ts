@@ -2,7 +2,7 @@
  * Fidelity: the official `openai` SDK talks to the mock unchanged. If the mock drifted from the real wire
  * format (field names, SSE framing, error bodies), the SDK would fail to parse it here.
  */
-import OpenAI from 'openai';
+import OpenAI, { BadRequestError, RateLimitError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer } from '../../src/mock/index.js';
 import type { MockServer } from '../../src/mock/index.js';
@@ -77,18 +77,18 @@ describe('the official openai SDK against the mock', () => {
     const error = await client.chat.completions
       .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: QUESTION }] })
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(OpenAI.RateLimitError);
-    expect((error as OpenAI.RateLimitError).code).toBe('rate_limit_exceeded');
-    expect((error as OpenAI.RateLimitError).headers?.get('retry-after')).toBe('1');
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).code).toBe('rate_limit_exceeded');
+    expect((error as RateLimitError).headers?.get('retry-after')).toBe('1');
   });
 
   it('surfaces the search model refusing temperature as BadRequestError naming the parameter', async () => {
     const error = await client.chat.completions
       .create({ model: 'gpt-4o-search-preview', messages: [{ role: 'user', content: QUESTION }], temperature: 0 })
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
-    expect((error as OpenAI.BadRequestError).param).toBe('temperature');
-    expect((error as OpenAI.BadRequestError).code).toBe('unsupported_parameter');
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).param).toBe('temperature');
+    expect((error as BadRequestError).code).toBe('unsupported_parameter');
   });
 
   it('surfaces a bad key as AuthenticationError', async () => {
