@@ -46,6 +46,22 @@ async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<vo
   }
 }
 
+/** A delay no run outlives: the server is closed (and the delay aborted) long before it ends. */
+const FOREVER_MS = 10 * 60_000;
+
+/**
+ * Scripts the mock so that a `--concurrency 2` run answers exactly `count` requests and then hangs with two
+ * requests in flight, until it is killed: whether the kill lands mid-run no longer depends on how fast the
+ * machine is. Returns the number of requests the server must have received before the kill, so that no
+ * scripted step is left over for the resumed run.
+ */
+function hangAfter(server: MockServer, count: number): number {
+  const before = server.stats.chatRequests;
+  server.enqueue(...Array.from({ length: count }, () => ({ kind: 'ok' as const })));
+  server.enqueue({ kind: 'delay', ms: FOREVER_MS }, { kind: 'delay', ms: FOREVER_MS });
+  return before + count + 2;
+}
+
 /** The identity of a request as the mock saw it. */
 function requestKey(body: Record<string, unknown>): string {
   return JSON.stringify([body.model, body.seed, body.messages]);
@@ -73,8 +89,9 @@ describe('kill and resume', { timeout: 60_000 }, () => {
   it.each([1, 9, 22])('loses no finished cell and repeats no finished request when killed after %i cells', async (after) => {
     const out = join(temp.path, `killed-${after}`);
     const requestsBefore = server.requests.length;
+    const received = hangAfter(server, after);
     const { child, done } = startCli(args(out), { env: env() });
-    await waitFor(() => journal(out).length >= after);
+    await waitFor(() => journal(out).length >= after && server.stats.chatRequests >= received);
     child.kill('SIGKILL');
     const killed = await done;
     expect(killed.signal).toBe('SIGKILL');
@@ -100,15 +117,16 @@ describe('kill and resume', { timeout: 60_000 }, () => {
 
   it('writes the reports and exits 130 with the resume command on SIGINT', async () => {
     const out = join(temp.path, 'interrupted');
+    const received = hangAfter(server, 5);
     const { child, done } = startCli(args(out).filter((arg) => arg !== '--quiet'), { env: env() });
-    await waitFor(() => journal(out).length >= 5);
+    await waitFor(() => journal(out).length >= 5 && server.stats.chatRequests >= received);
+    // The two hung requests use up the grace period, then are aborted: five cells are written.
     child.kill('SIGINT');
     const result = await done;
     expect(result.code).toBe(130);
     expect(result.stderr).toContain(`--resume ${out}`);
     const written = results(out);
-    expect(written.length).toBeGreaterThanOrEqual(5);
-    expect(written.length).toBeLessThan(30);
+    expect(written.length).toBe(5);
     expect(existsSync(join(out, 'summary.md'))).toBe(true);
 
     const resumed = await runCli(['run', 'suites/capitals.yaml', '--resume', out, '--no-cache', '--concurrency', '2', '--quiet'], { env: env() });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { ask, startMockClient, type MockClient } from './helpers/mock-client.js';
+import { HeldSleeps } from './helpers/virtual-clock.js';
 
 let fixture: MockClient | null = null;
 afterEach(async () => {
@@ -33,6 +34,19 @@ function trackInFlight(target: MockClient): () => number {
     return push(...items);
   };
   return () => max;
+}
+
+/** Releases held sleeps, once per macrotask, until `work` settles; resolves with its result. */
+async function releaseUntilSettled<T>(held: HeldSleeps, work: Promise<T>): Promise<T> {
+  let isSettled = false;
+  const settled = work.finally(() => {
+    isSettled = true;
+  });
+  while (!isSettled) {
+    held.releaseAll();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return settled;
 }
 
 describe('per-model limits against the mock server', () => {
@@ -88,9 +102,15 @@ describe('per-model limits against the mock server', () => {
 
   test('halves only once when many requests in flight get 429 together', async () => {
     const limited = { kind: 'status' as const, status: 429, headers: { 'retry-after-ms': '10' } };
-    fixture = await startMockClient({ latencyMs: 5, script: [limited, limited, limited, limited] });
+    // Retry sleeps are held until all four first attempts have had their 429, so no retry can reach the server
+    // early and take a scripted 429 meant for a first attempt, however slow the machine is.
+    const held = new HeldSleeps();
+    fixture = await startMockClient({ script: [limited, limited, limited, limited] }, { sleep: held.sleep });
     fixture.client.setModelLimits('gpt-4o-mini', { concurrency: 8 });
-    await Promise.all(Array.from({ length: 4 }, (_, i) => fixture!.client.complete(ask(), { cellId: `c${i}` })));
+    const all = Promise.all(Array.from({ length: 4 }, (_, i) => fixture!.client.complete(ask(), { cellId: `c${i}` })));
+    await held.waitFor(4);
+    expect(fixture.mock.stats.chatRequests).toBe(4);
+    await releaseUntilSettled(held, all);
     const cuts = fixture.events.filter((event) => event.type === 'concurrency' && event.limit < 8);
     expect(cuts[0]).toMatchObject({ limit: 4 });
     expect(cuts.filter((event) => event.type === 'concurrency' && event.limit === 2)).toEqual([]);
