@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { editDistance } from '../../suggest.js';
 import { defineKind, kindSchema } from '../kind.js';
 import { formatNumber, quote } from '../reason-text.js';
+import { similarity } from '../similarity.js';
 
 /** Edits allowed when `max` is not given. @default 5 */
 const DEFAULT_MAX_EDITS = 5;
@@ -21,8 +22,7 @@ export const levenshtein = defineKind({
     const output = answer.output.trim();
     const target = spec.value.trim();
     const distance = editDistance(output, target);
-    const longer = Math.max(Array.from(output).length, Array.from(target).length);
-    const score = longer === 0 ? 1 : 1 - distance / longer;
+    const score = similarity(output, target);
     return {
       holds: distance <= max,
       score,
