@@ -32,3 +32,7 @@ export type { ResolvedReportOptions } from './options.js';
 export { RESULTS_VERSION, READABLE_RESULTS_VERSIONS, runSummarySchema, modelSummarySchema, repeatGroupSchema } from './results-schema.js';
 export { readResultCells, readResultsHeader } from './results-reader.js';
 export type { ResultsHeader } from './results-reader.js';
+export { renderHtmlReport } from './reporters/html.js';
+export type { HtmlSettings } from './reporters/html.js';
+export type { PageBaseline, PageFlip, PageVerdict } from './html/page-data.js';
+export { CONTENT_SECURITY_POLICY } from './html/page-shell.js';

@@ -1,13 +1,15 @@
 /** Defaults and checks of `ReportOptions`, applied once at the door of `writeReports`. */
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import type { PageBaseline } from './html/page-data.js';
+import { DEFAULT_HTML_MAX_OUTPUT_CHARS } from './html/page-text.js';
 import type { ReportFormat, ReportOptions } from './types.js';
 
 /** Every report format, in the order files are written. */
-export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'csv', 'comparison', 'markdown', 'junit'];
+export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'csv', 'comparison', 'markdown', 'html', 'junit'];
 
 /** Formats written when none are named; JUnit joins them when a path is given. */
-export const DEFAULT_FORMATS: readonly ReportFormat[] = ['json', 'csv', 'comparison', 'markdown'];
+export const DEFAULT_FORMATS: readonly ReportFormat[] = ['json', 'csv', 'comparison', 'markdown', 'html'];
 
 /** Default of `maxFailuresShown`. */
 export const DEFAULT_MAX_FAILURES_SHOWN = 20;
@@ -22,6 +24,10 @@ export interface ResolvedReportOptions {
   junitPath: string;
   maxFailuresShown: number;
   outputPreviewChars: number;
+  /** Absolute path of report.html. */
+  htmlPath: string;
+  htmlMaxOutputChars: number;
+  htmlBaseline: PageBaseline | null;
 }
 
 /** Applies the defaults and rejects unknown formats or negative counts with a `UsageError`. */
@@ -37,6 +43,9 @@ export function resolveReportOptions(runDir: string, options: ReportOptions = {}
     junitPath: resolve(options.junitPath ?? join(runDir, 'junit.xml')),
     maxFailuresShown: count('maxFailuresShown', options.maxFailuresShown, DEFAULT_MAX_FAILURES_SHOWN),
     outputPreviewChars: count('outputPreviewChars', options.outputPreviewChars, DEFAULT_OUTPUT_PREVIEW_CHARS),
+    htmlPath: resolve(options.htmlPath ?? join(runDir, 'report.html')),
+    htmlMaxOutputChars: count('htmlMaxOutputChars', options.htmlMaxOutputChars, DEFAULT_HTML_MAX_OUTPUT_CHARS),
+    htmlBaseline: options.htmlBaseline ?? null,
   };
 }
 

@@ -3,13 +3,14 @@
  * groups, the options, and the hooks every reporter implements. Key order here is the order on disk.
  */
 import type { CellRecord } from '../run/index.js';
+import type { PageBaseline } from './html/page-data.js';
 
 /** A file the report step can write; each name maps to one reporter in `reporters/index.ts`. */
-export type ReportFormat = 'json' | 'csv' | 'comparison' | 'markdown' | 'junit';
+export type ReportFormat = 'json' | 'csv' | 'comparison' | 'markdown' | 'html' | 'junit';
 
 /** Options of `writeReports`. */
 export interface ReportOptions {
-  /** Files to write. @default ['json', 'csv', 'comparison', 'markdown'], plus 'junit' when `junitPath` is set */
+  /** Files to write. @default ['json', 'csv', 'comparison', 'markdown', 'html'], plus 'junit' when `junitPath` is set */
   formats?: ReportFormat[];
   /** Where to write the JUnit XML (relative to the working directory). @default `<runDir>/junit.xml` when 'junit' is in `formats` */
   junitPath?: string;
@@ -17,6 +18,12 @@ export interface ReportOptions {
   maxFailuresShown?: number;
   /** Characters of each output quoted in summary.md, in code points. @default 200 */
   outputPreviewChars?: number;
+  /** Where to write the HTML report (relative to the working directory). @default `<runDir>/report.html` */
+  htmlPath?: string;
+  /** Characters of an output or message kept in report.html, in UTF-16 code units (results.json keeps all). @default 4000 */
+  htmlMaxOutputChars?: number;
+  /** A comparison with a baseline run for report.html to show (see `htmlBaselineOf` in the CLI). @default none */
+  htmlBaseline?: PageBaseline;
 }
 
 export type { GraderSummary, ModelSummary, RepeatGroup, RepeatSummary, RunSummary } from './results-schema.js';

@@ -10,7 +10,7 @@ import { ReportFile } from './file-sink.js';
 import { resolveReportOptions } from './options.js';
 import { reporters } from './reporters/index.js';
 import { SummaryBuilder } from './summary/summarize.js';
-import type { Reporter, ReportOptions, RunSummary } from './types.js';
+import type { Reporter, ReportFormat, ReportOptions, RunSummary } from './types.js';
 
 interface Output {
   reporter: Reporter;
@@ -25,7 +25,7 @@ export interface WrittenReports {
 }
 
 /**
- * Writes results.json, results.csv, comparison.csv and summary.md into `runDir` (and junit.xml when asked) from
+ * Writes results.json, results.csv, comparison.csv, summary.md and report.html into `runDir` (and junit.xml when asked) from
  * `records` given in plan order, and resolves with the run's summary. Files appear only once all are complete.
  */
 export async function writeReports(
@@ -37,9 +37,12 @@ export async function writeReports(
   const resolved = resolveReportOptions(runDir, options);
   await mkdir(runDir, { recursive: true });
   if (resolved.formats.includes('junit')) await mkdir(dirname(resolved.junitPath), { recursive: true });
+  if (resolved.formats.includes('html')) await mkdir(dirname(resolved.htmlPath), { recursive: true });
+  const pathOf = (format: ReportFormat) =>
+    format === 'junit' ? resolved.junitPath : format === 'html' ? resolved.htmlPath : join(runDir, reporters[format].fileName);
   const outputs: Output[] = resolved.formats.map((format) => ({
     reporter: reporters[format].create(meta, resolved),
-    file: new ReportFile(format === 'junit' ? resolved.junitPath : join(runDir, reporters[format].fileName)),
+    file: new ReportFile(pathOf(format)),
   }));
   const builder = new SummaryBuilder(meta);
   // summary.md is kept as it is written, so callers (the step summary) never read back what was just written.

@@ -4,18 +4,21 @@ import { resolveReportOptions } from '../../src/report/index.js';
 import type { ReportOptions } from '../../src/report/index.js';
 
 describe('resolveReportOptions', () => {
-  test('defaults to four files, 20 failures and 200 preview characters', () => {
+  test('defaults to five files, 20 failures, 200 preview characters and 4,000 page characters', () => {
     expect(resolveReportOptions('runs/a')).toEqual({
-      formats: ['json', 'csv', 'comparison', 'markdown'],
+      formats: ['json', 'csv', 'comparison', 'markdown', 'html'],
       junitPath: resolve('runs/a/junit.xml'),
       maxFailuresShown: 20,
       outputPreviewChars: 200,
+      htmlPath: resolve('runs/a/report.html'),
+      htmlMaxOutputChars: 4000,
+      htmlBaseline: null,
     });
   });
 
   test('adds JUnit when a path is given and resolves the path', () => {
     const resolved = resolveReportOptions('runs/a', { junitPath: 'out/junit.xml' });
-    expect(resolved.formats).toEqual(['json', 'csv', 'comparison', 'markdown', 'junit']);
+    expect(resolved.formats).toEqual(['json', 'csv', 'comparison', 'markdown', 'html', 'junit']);
     expect(resolved.junitPath).toBe(join(process.cwd(), 'out', 'junit.xml'));
   });
 
@@ -24,7 +27,8 @@ describe('resolveReportOptions', () => {
   });
 
   test.each<{ title: string; options: ReportOptions }>([
-    { title: 'an unknown format', options: { formats: ['html' as never] } },
+    { title: 'an unknown format', options: { formats: ['pdf' as never] } },
+    { title: 'a negative page output length', options: { htmlMaxOutputChars: -1 } },
     { title: 'a negative failure count', options: { maxFailuresShown: -1 } },
     { title: 'a fractional preview length', options: { outputPreviewChars: 2.5 } },
   ])('refuses $title with a usage error', ({ options }) => {

@@ -21,14 +21,14 @@ const cells = indexed([
 describe('writeReports', () => {
   test.each<{ title: string; options: (dir: string) => ReportOptions; files: string[] }>([
     {
-      title: 'writes the four default files and no JUnit without a path',
+      title: 'writes the five default files and no JUnit without a path',
       options: () => ({}),
-      files: ['comparison.csv', 'results.csv', 'results.json', 'summary.md'],
+      files: ['comparison.csv', 'report.html', 'results.csv', 'results.json', 'summary.md'],
     },
     {
       title: 'adds junit.xml when a JUnit path is given',
       options: (dir) => ({ junitPath: join(dir, 'junit.xml') }),
-      files: ['comparison.csv', 'junit.xml', 'results.csv', 'results.json', 'summary.md'],
+      files: ['comparison.csv', 'junit.xml', 'report.html', 'results.csv', 'results.json', 'summary.md'],
     },
     {
       title: 'writes only the formats asked for',
@@ -90,6 +90,6 @@ describe('writeReports', () => {
     const { summary, markdown } = await writeReports(dir, makeMeta(), stream([]));
     expect(markdown).toBe(await readFile(join(dir, 'summary.md'), 'utf8'));
     expect(summary).toMatchObject({ cells: 0, passRate: null, models: [] });
-    expect((await readdir(dir)).sort()).toEqual(['comparison.csv', 'results.csv', 'results.json', 'summary.md']);
+    expect((await readdir(dir)).sort()).toEqual(['comparison.csv', 'report.html', 'results.csv', 'results.json', 'summary.md']);
   });
 });

@@ -6,6 +6,7 @@ import type { RunMeta } from '../../run/index.js';
 import type { ResolvedReportOptions } from '../options.js';
 import type { ReportFormat, Reporter } from '../types.js';
 import { renderComparisonCsv } from './comparison.js';
+import { renderHtmlReport } from './html.js';
 import { renderResultsCsv } from './csv.js';
 import { renderResultsJson } from './json.js';
 import { renderJunit } from './junit.js';
@@ -13,7 +14,7 @@ import { renderSummaryMarkdown } from './markdown.js';
 
 /** A reporter's entry: where its file goes and how to make a fresh renderer for one run. */
 export interface ReporterEntry {
-  /** File name in the run directory; JUnit's path comes from the options instead. */
+  /** File name in the run directory; JUnit's and HTML's paths come from the options instead. */
   fileName: string;
   create(meta: RunMeta, options: ResolvedReportOptions): Reporter;
 }
@@ -24,5 +25,6 @@ export const reporters: Record<ReportFormat, ReporterEntry> = {
   csv: { fileName: 'results.csv', create: () => renderResultsCsv() },
   comparison: { fileName: 'comparison.csv', create: (meta) => renderComparisonCsv(meta) },
   markdown: { fileName: 'summary.md', create: (meta, options) => renderSummaryMarkdown(meta, options) },
+  html: { fileName: 'report.html', create: (meta, options) => renderHtmlReport(meta, options) },
   junit: { fileName: 'junit.xml', create: (meta) => renderJunit(meta) },
 };

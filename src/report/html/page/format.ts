@@ -1,0 +1,48 @@
+/** How the page writes numbers: the same precision as summary.md, so the two reports read alike. */
+
+const counts = new Intl.NumberFormat('en-US');
+
+/** 12,345 */
+export function formatCount(value: number): string {
+  return counts.format(value);
+}
+
+/** A rate in 0..1 as a percentage with one decimal; an em dash when unknown. */
+export function formatPercent(rate: number | null | undefined): string {
+  return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`;
+}
+
+/** An interval in 0..1 as `72.1–88.0%`. */
+export function formatInterval(interval: { low: number; high: number } | null): string {
+  return interval === null ? '—' : `${(interval.low * 100).toFixed(1)}–${(interval.high * 100).toFixed(1)}%`;
+}
+
+/** A difference of rates in points, signed: `+4.0 pts`. */
+export function formatPoints(delta: number | null): string {
+  if (delta === null) return '—';
+  const points = delta * 100;
+  return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points).toFixed(1)} pts`;
+}
+
+/** A score in 0..1 with two decimals. */
+export function formatScore(score: number | null | undefined): string {
+  return score === null || score === undefined ? '—' : score.toFixed(2);
+}
+
+/** Milliseconds, rounded; seconds above 10 s. */
+export function formatMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '—';
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+/** Estimated USD with enough decimals to tell small runs apart. */
+export function formatCost(cost: number | null | undefined): string {
+  if (cost === null || cost === undefined) return '—';
+  if (cost === 0) return '$0';
+  return cost >= 1 ? `$${cost.toFixed(2)}` : `$${cost.toPrecision(3)}`;
+}
+
+/** A p-value, with small ones written as a bound. */
+export function formatP(p: number): string {
+  return p < 0.0001 ? '< 0.0001' : p.toFixed(4);
+}

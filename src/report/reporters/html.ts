@@ -1,0 +1,73 @@
+/**
+ * report.html: one self-contained page (styles, script and data inline, no network) to look at the models side
+ * by side. Laid out so it streams like the other reports:
+ *
+ *   head, CSP, style
+ *   <script type="application/json" id="ote-run">{…run…}</script>
+ *   <script type="application/json" id="ote-cells">[
+ *   {…cell 0…},              <- one compact PageCell per line, written as the cell arrives
+ *   {…cell 1…}
+ *   ]</script>
+ *   <script type="application/json" id="ote-summary">{…RunSummary…}</script>
+ *   <script type="application/json" id="ote-baseline">{…comparison…} or null</script>
+ *   <script>…page…</script>
+ *
+ * Only the previous cell's messages are kept between cells, so memory does not grow with the run.
+ */
+import type { CellRecord, RunMeta } from '../../run/index.js';
+import type { PageBaseline, PageRun } from '../html/page-data.js';
+import { toPageCell } from '../html/page-cell.js';
+import { DATA_BLOCK_END, dataBlockStart, pageHead, pageTail } from '../html/page-shell.js';
+import { toScriptJson } from '../html/script-json.js';
+import type { Reporter, ReportChunk, ReportEnding, RunSummary } from '../types.js';
+
+/** Settings of report.html, resolved. */
+export interface HtmlSettings {
+  /** Characters of an output or message kept in the page. */
+  htmlMaxOutputChars: number;
+  /** The comparison with a baseline to show, if any. */
+  htmlBaseline: PageBaseline | null;
+}
+
+/** Renders report.html. */
+export function renderHtmlReport(meta: RunMeta, settings: HtmlSettings): Reporter {
+  let cells = 0;
+  let previousMessages: string | null = null;
+  return {
+    start(): string {
+      const run = pageRunOf(meta, settings.htmlMaxOutputChars);
+      const title = `${meta.suite.name}: onetoken-eval report`;
+      return `${pageHead(title)}${dataBlockStart('run')}${toScriptJson(run)}${DATA_BLOCK_END}${dataBlockStart('cells')}[`;
+    },
+    cell(record: CellRecord): ReportChunk {
+      const { cell, messagesJson } = toPageCell(record, settings.htmlMaxOutputChars, previousMessages);
+      previousMessages = messagesJson;
+      return { text: `${cells++ === 0 ? '\n' : ',\n'}${toScriptJson(cell)}` };
+    },
+    end(summary: RunSummary): ReportEnding {
+      const blocks = [
+        `\n]${DATA_BLOCK_END}`,
+        `${dataBlockStart('summary')}${toScriptJson(summary)}${DATA_BLOCK_END}`,
+        `${dataBlockStart('baseline')}${toScriptJson(settings.htmlBaseline)}${DATA_BLOCK_END}`,
+        pageTail(),
+      ];
+      return { before: blocks.join(''), withSpool: false, after: '' };
+    },
+  };
+}
+
+/** The run block: the facts of run.json the header shows, and the page's settings. */
+function pageRunOf(meta: RunMeta, maxOutputChars: number): PageRun {
+  const description = (meta.suite as { description?: unknown }).description;
+  return {
+    suite: { name: meta.suite.name, path: meta.suite.path, description: typeof description === 'string' ? description : null },
+    toolVersion: meta.tool.version,
+    models: meta.models ?? [],
+    plannedCells: meta.cells,
+    shard: meta.shard,
+    baseUrl: meta.baseUrl,
+    isMock: meta.baseUrl === 'mock',
+    startedAt: meta.startedAt,
+    maxOutputChars,
+  };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { CONTENT_SECURITY_POLICY, renderHtmlReport, SummaryBuilder } from '../../../src/report/index.js';
+import type { PageBaseline } from '../../../src/report/index.js';
+import type { CellRecord } from '../../../src/run/index.js';
+import { indexed, makeCell, makeErroredCell, makeMeta } from '../records.js';
+
+/** Renders a page from records the way writeReports does, in memory. */
+function render(records: CellRecord[], baseline: PageBaseline | null = null, maxChars = 4000): string {
+  const meta = makeMeta();
+  const reporter = renderHtmlReport(meta, { htmlMaxOutputChars: maxChars, htmlBaseline: baseline });
+  const builder = new SummaryBuilder(meta);
+  let text = reporter.start?.() ?? '';
+  for (const record of records) {
+    builder.add(record);
+    text += reporter.cell(record).text ?? '';
+  }
+  const ending = reporter.end(builder.finish().summary);
+  return text + ending.before + ending.after;
+}
+
+/** The JSON of one data block, parsed. */
+function block(html: string, id: string): unknown {
+  const match = new RegExp(`<script type="application/json" id="${id}">([\\s\\S]*?)</script>`).exec(html);
+  if (!match) throw new Error(`no block ${id}`);
+  return JSON.parse(match[1]!);
+}
+
+const hostile = ['</script><script>alert(1)</script>', '<!--<script>', '<img src=x onerror=alert(1)>', '</SCRIPT >', '\u2028\u2029'];
+
+describe('renderHtmlReport', () => {
+  test('keeps every hostile output inside its data block and gives it back unchanged', () => {
+    const records = indexed(hostile.map((output, i) => makeCell({ case: `c${i}`, output, messages: [{ role: 'user', content: output }] })));
+    const html = render(records);
+    // Exactly the page's own script elements: four data blocks and the page script.
+    expect(html.match(/<script/gi)).toHaveLength(5);
+    expect(html.match(/<\/script/gi)).toHaveLength(5);
+    const cells = block(html, 'ote-cells') as { output: { text: string }; messages: { content: { text: string } }[] }[];
+    expect(cells.map((cell) => cell.output.text)).toEqual(hostile);
+    expect(cells.map((cell) => cell.messages[0]!.content.text)).toEqual(hostile);
+  });
+
+  test('cuts long outputs for the page and records the whole length', () => {
+    const output = `${'a'.repeat(9)}😀tail`;
+    const html = render(indexed([makeCell({ output })]), null, 10);
+    const [cell] = block(html, 'ote-cells') as { output: { text: string; chars: number } }[];
+    // A cut never splits the surrogate pair of the emoji at the boundary.
+    expect(cell!.output).toEqual({ text: 'a'.repeat(9), chars: output.length });
+  });
+
+  test('writes a cell\'s messages only when they differ from the previous cell\'s', () => {
+    const records = indexed([makeCell({ model: 'mini' }), makeCell({ model: 'big' }), makeCell({ case: 'spain', model: 'mini', messages: [{ role: 'user', content: 'Spain?' }] })]);
+    const cells = block(render(records), 'ote-cells') as { messages?: unknown }[];
+    expect(cells.map((cell) => cell.messages !== undefined)).toEqual([true, false, true]);
+  });
+
+  test('embeds the summary, the baseline and a policy that forbids every request', () => {
+    const records = indexed([makeCell(), makeErroredCell({ model: 'big' })]);
+    const html = render(records);
+    expect(block(html, 'ote-summary')).toMatchObject({ cells: 2, passed: 1, errored: 1 });
+    expect(block(html, 'ote-baseline')).toBeNull();
+    expect(block(html, 'ote-run')).toMatchObject({ suite: { name: 'capitals' }, models: ['mini', 'big'], isMock: false, maxOutputChars: 4000 });
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/default-src 'none'/);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/connect-src 'none'/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe/);
+  });
+
+  test('writes only the run facts the header shows, not the plan options of run.json', () => {
+    const meta = makeMeta({ plan: { models: null, filter: 'do-not-show', shard: null, repeat: null } });
+    const reporter = renderHtmlReport(meta, { htmlMaxOutputChars: 4000, htmlBaseline: null });
+    expect(reporter.start?.()).not.toContain('do-not-show');
+  });
+});
