@@ -75,7 +75,7 @@ export const OPTIONS = {
   maxAttempts: { flags: '--max-attempts <n>', description: 'attempts per request, the first included (retries on 408/409/429/5xx, network errors, timeouts)', defaultValue: DEFAULT_MAX_ATTEMPTS, parse: positiveInt('--max-attempts') },
   timeoutMs: { flags: '--timeout-ms <ms>', description: 'limit of one attempt, body included; also caps the wait for the first byte', defaultValue: DEFAULT_REQUEST_TIMEOUT_MS, parse: positiveInt('--timeout-ms') },
   verbose: { flags: '--verbose', description: 'print one line per request and response (never the key)' },
-  baseline: { flags: '--baseline <path>', description: 'compare with this baseline run directory or results.json after the run' },
+  baseline: { flags: '--baseline <path>', description: 'compare with this baseline run directory or results.json' },
   junit: { flags: '--junit <file>', description: 'also write JUnit XML to FILE' },
   alpha: { flags: '--alpha <p>', description: 'significance level of the paired tests', defaultValue: DEFAULT_ALPHA, parse: unitInterval('--alpha') },
   maxDrop: { flags: '--max-drop <points>', description: 'pass-rate drop (0..1) tolerated before a significant change counts as a regression', defaultValue: DEFAULT_MAX_DROP, parse: unitInterval('--max-drop') },
@@ -85,6 +85,9 @@ export const OPTIONS = {
   latencyMs: { flags: '--latency-ms <ms>', description: 'delay before each answer\'s first byte', defaultValue: 0, parse: nonNegativeNumber('--latency-ms') },
   fixtures: { flags: '--fixtures <file>', description: 'YAML/JSON fixtures mapping prompt patterns to answers (default: built-in)' },
   mergeOut: { flags: '--out <dir>', description: 'directory to write the merged run to (required)' },
+  html: { flags: '--no-html', description: 'do not write report.html (the self-contained HTML report)' },
+  output: { flags: '-o, --output <file>', description: 'write the page to FILE (default <run-dir>/report.html)' },
+  compareHtml: { flags: '--html <file>', description: 'also write the HTML report of HEAD with the baseline view to FILE' },
 } as const satisfies Record<string, OptionSpec>;
 
 /** A name of the option table. */

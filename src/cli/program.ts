@@ -29,7 +29,7 @@ const RUN_EXIT_CODES = [
 const COMMANDS: CommandSpec[] = [
   {
     name: 'run', args: '<suite...>', description: 'run suites against Onetoken and write reports',
-    options: ['out', 'concurrency', 'models', 'filter', 'shard', 'shardTotal', 'repeat', 'resume', 'allowChangedSuite', 'retryErrors', 'cache', 'cacheDir', 'mock', 'maxCost', 'maxAttempts', 'timeoutMs', 'baseline', 'junit', 'alpha', 'maxDrop', 'quiet', 'verbose', 'json'],
+    options: ['out', 'concurrency', 'models', 'filter', 'shard', 'shardTotal', 'repeat', 'resume', 'allowChangedSuite', 'retryErrors', 'cache', 'cacheDir', 'mock', 'maxCost', 'maxAttempts', 'timeoutMs', 'baseline', 'junit', 'html', 'alpha', 'maxDrop', 'quiet', 'verbose', 'json'],
     examples: ['onetoken-eval run suites/capitals.yaml --mock', 'ONETOKEN_API_KEY=... onetoken-eval run suites/*.yaml --concurrency 16', 'onetoken-eval run suites/capitals.yaml --resume results/capitals/latest'],
     exitCodes: RUN_EXIT_CODES,
     load: async () => (await import('./commands/run.js')).runCommand,
@@ -57,21 +57,28 @@ const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'rescore', args: '<run-dir>', description: 're-apply (edited) assertions to a run\'s recorded answers without new requests',
-    options: ['suite', 'mock', 'cacheDir', 'junit', 'quiet', 'json'],
+    options: ['suite', 'mock', 'cacheDir', 'junit', 'html', 'quiet', 'json'],
     examples: ['onetoken-eval rescore results/capitals/latest', 'onetoken-eval rescore results/capitals/latest --suite suites/capitals.yaml'],
     exitCodes: ['0  every cell passed', '1  some assertions failed', '2  invalid run directory or suite', '3  a grader request failed'],
     load: async () => (await import('./commands/rescore.js')).rescoreCommand,
   },
   {
     name: 'compare', args: '<base> <head>', description: 'compare two runs (directories or results.json) and flag regressions',
-    options: ['alpha', 'maxDrop', 'format'],
-    examples: ['onetoken-eval compare results/baselines/capitals.json results/capitals/latest', 'onetoken-eval compare base/ head/ --format md >> "$GITHUB_STEP_SUMMARY"'],
+    options: ['alpha', 'maxDrop', 'format', 'compareHtml'],
+    examples: ['onetoken-eval compare results/baselines/capitals.json results/capitals/latest', 'onetoken-eval compare base/ head/ --format md >> "$GITHUB_STEP_SUMMARY"', 'onetoken-eval compare base/ head/ --html compare.html'],
     exitCodes: ['0  no regression', '1  a model regressed', '2  invalid input'],
     load: async () => (await import('./commands/compare.js')).compareCommand,
   },
   {
+    name: 'report', args: '<run-dir>', description: 'rewrite a finished run\'s report.html (no request), optionally against a baseline',
+    options: ['baseline', 'output', 'alpha', 'maxDrop'],
+    examples: ['onetoken-eval report results/capitals/latest', 'onetoken-eval report results/capitals/latest --baseline results/baselines/capitals.json -o review.html'],
+    exitCodes: ['0  written', '2  invalid run directory, results.json or baseline'],
+    load: async () => (await import('./commands/report.js')).reportCommand,
+  },
+  {
     name: 'merge', args: '<dirs...>', description: 'merge shard run directories into one run',
-    options: ['mergeOut', 'junit', 'quiet', 'json'],
+    options: ['mergeOut', 'junit', 'html', 'quiet', 'json'],
     examples: ['onetoken-eval merge shards/* --out results/capitals/merged'],
     exitCodes: ['0  merged; every cell passed', '1  merged; some assertions failed', '2  shards of different plans, or missing/duplicated cells', '3  merged; some cells errored'],
     load: async () => (await import('./commands/merge.js')).mergeCommand,

@@ -2,6 +2,7 @@
  * What `run` prints after each suite: the step summary and annotations inside GitHub Actions, the summary table,
  * the errors met, why the run stopped and how to continue it, and the baseline verdict.
  */
+import { join } from 'node:path';
 import { renderCompareMarkdown, renderCompareText } from '../compare/index.js';
 import { ExitCode, wordOptions } from '../errors.js';
 import type { RunSuiteResult } from '../eval/index.js';
@@ -20,6 +21,7 @@ export async function printRunResult(result: RunSuiteResult, context: { options:
   appendStepSummary(result.summaryMarkdown);
   await emitFailureAnnotations(result.plan, result.runDir);
   if (!options.json) process.stdout.write(`\n${result.plan.suite.name}: ${result.runDir}\n${renderSummaryTable(result.summary, { color: terminal.color })}\n`);
+  if (!options.json && options.html !== false) process.stdout.write(`report: ${join(result.runDir, 'report.html')}\n`);
   for (const line of context.errorSamples.lines()) terminal.say(line);
   reportStop(result, options, (text) => terminal.say(text));
   if (result.comparison && context.exitCode !== ExitCode.interrupted) {

@@ -1,20 +1,32 @@
 /** `compareRuns`: two runs (directories or results.json files) -> the paired regression report. */
 import { compareRunRecords, type CompareOptions, type CompareReport } from '../compare/index.js';
 import type { RunMeta } from '../run/index.js';
+import { pageBaselineOf } from './html-baseline.js';
 import { readRunSide } from './read-run-side.js';
+import { writeHtmlReport } from './write-html-report.js';
 
 /** Options of `compareRuns`. */
-export type CompareRunsOptions = CompareOptions;
+export interface CompareRunsOptions extends CompareOptions {
+  /** Also write head's report.html with the baseline view: to this path, or where `writeHtmlReport` puts it when true. @default false */
+  html?: boolean | string;
+}
 
-/** What `compareRuns` returns: the report and both sides' metadata. */
+/** What `compareRuns` returns: the report, both sides' metadata, and where the page went (when asked). */
 export interface CompareRunsResult {
   report: CompareReport;
   base: RunMeta;
   head: RunMeta;
+  htmlPath: string | null;
 }
 
 /** Reads both runs and compares them cell by cell. */
 export async function compareRuns(base: string, head: string, options: CompareRunsOptions = {}): Promise<CompareRunsResult> {
   const [baseSide, headSide] = await Promise.all([readRunSide(base), readRunSide(head)]);
-  return { report: compareRunRecords(baseSide, headSide, options), base: baseSide.meta, head: headSide.meta };
+  const report = compareRunRecords(baseSide, headSide, options);
+  let htmlPath: string | null = null;
+  if (options.html) {
+    const baseline = pageBaselineOf(report, base, baseSide.cells, headSide.cells);
+    htmlPath = (await writeHtmlReport(headSide.path, { baseline, outputPath: typeof options.html === 'string' ? options.html : undefined })).path;
+  }
+  return { report, base: baseSide.meta, head: headSide.meta, htmlPath };
 }

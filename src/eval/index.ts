@@ -11,6 +11,8 @@ export type { MergeRunsOptions, MergeRunsResult } from './merge-runs.js';
 export { compareRuns } from './compare-runs.js';
 export type { CompareRunsOptions, CompareRunsResult } from './compare-runs.js';
 export { readRunSide } from './read-run-side.js';
+export { writeHtmlReport, reportRun } from './write-html-report.js';
+export type { WriteHtmlReportOptions, ReportRunOptions } from './write-html-report.js';
 export type { RunSide } from './read-run-side.js';
 export { openEndpoint } from './endpoint.js';
 export type { Endpoint, EndpointOptions } from './endpoint.js';

@@ -9,6 +9,7 @@ import pLimit from 'p-limit';
 import { mergeShards, type ShardInput } from '../compare/index.js';
 import { CheckpointError, optionRef } from '../errors.js';
 import { writeReports, type RunSummary } from '../report/index.js';
+import { reportOptionsOf } from './report-formats.js';
 import { CellJournal, journalRecords, readRunMetaFile, rewriteJournal, RUN_META_FILE, writeRunMeta, type CellRecord, type RunMeta } from '../run/index.js';
 import { resolveRunPath } from './run-location.js';
 
@@ -21,6 +22,8 @@ export interface MergeRunsOptions {
   out: string;
   /** Also write JUnit XML to this path. @default none */
   junitPath?: string;
+  /** Write report.html with the other reports. @default true */
+  html?: boolean;
   /** Hears warnings (a shard's torn last line, cells in more than one shard). */
   onWarning?: (message: string) => void;
 }
@@ -53,7 +56,7 @@ export async function mergeRuns(dirs: string[], options: MergeRunsOptions): Prom
   await rewriteJournal(options.out, merged.cells);
   // Let the shards' records go before the reports stream the merged journal back in.
   shards.length = 0;
-  const reports = await writeReports(options.out, meta, journalRecords(options.out), { junitPath: options.junitPath });
+  const reports = await writeReports(options.out, meta, journalRecords(options.out), reportOptionsOf(options));
   return { out: options.out, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', missing: merged.missing, duplicates: merged.duplicates, coverage };
 }
 

@@ -5,6 +5,7 @@
  */
 import { buildPlan, type Cell } from '../plan/index.js';
 import { writeReports, type RunSummary } from '../report/index.js';
+import { reportOptionsOf } from './report-formats.js';
 import { cacheNamespaceOf, journalRecords, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, type CellRecord, type RunMeta } from '../run/index.js';
 import { loadSuite } from '../suite/index.js';
 import { isModelGraded } from '../assert/index.js';
@@ -27,6 +28,8 @@ export interface RescoreRunOptions {
   endpoint?: EndpointOptions;
   /** Also write JUnit XML to this path. @default none */
   junitPath?: string;
+  /** Write report.html with the other reports. @default true */
+  html?: boolean;
 }
 
 /** What `rescoreRun` returns. */
@@ -81,7 +84,7 @@ export async function rescoreRun(runDirectory: string, options: RescoreRunOption
   } finally {
     await endpoint?.close();
   }
-  const reports = await writeReports(runDir, meta, journalRecords(runDir), { junitPath: options.junitPath });
+  const reports = await writeReports(runDir, meta, journalRecords(runDir), reportOptionsOf(options));
   const neverRun = [...byId.keys()].filter((id) => !seen.has(id));
   return { runDir, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', rescored: written - needRerun.length, needRerun, neverRun, graderErrors };
 }

@@ -16,6 +16,7 @@ import { openEndpoint, type EndpointOptions } from './endpoint.js';
 import { readRunSide } from './read-run-side.js';
 import { runDirectoryFor, updateLatest } from './run-location.js';
 import { toolVersion } from './tool-version.js';
+import { reportOptionsOf } from './report-formats.js';
 
 /** Options of `runSuite`. Every default is written once, here or in the module that owns it. */
 export interface RunSuiteOptions {
@@ -43,6 +44,8 @@ export interface RunSuiteOptions {
   compare?: CompareRunsOptions;
   /** Also write JUnit XML to this path. @default none */
   junitPath?: string;
+  /** Write report.html with the other reports. @default true */
+  html?: boolean;
   /** The start time recorded in run.json and used for the default directory name. @default now */
   startedAt?: Date;
   /** Aborted: stop dispatching, let cells in flight finish (Ctrl-C once). */
@@ -109,10 +112,11 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
       onCell: options.onCell,
       onWarning: warn,
     });
-    const reports = await writeReports(runDir, result.meta, journalRecords(runDir), { junitPath: options.junitPath });
+    const reports = await writeReports(runDir, result.meta, journalRecords(runDir), reportOptionsOf(options));
     if (isDefaultLocation && !options.resume) updateLatest(runDir, plan.suite.name);
     const isInterrupted = result.outcome.stopped?.reason === 'interrupted';
-    const comparison = options.baseline && !isInterrupted ? (await compareRuns(options.baseline, runDir, options.compare)).report : null;
+    // The page was written before the comparison existed: comparing rewrites it with the baseline view.
+    const comparison = options.baseline && !isInterrupted ? (await compareRuns(options.baseline, runDir, { ...options.compare, html: options.html !== false })).report : null;
     return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', comparison };
   } finally {
     await endpoint.close();

@@ -9,12 +9,15 @@ import type { OptionValues } from '../options.js';
 /** Compares and prints in the chosen format; exit 1 on a regression. */
 export async function compareCommand(args: string[], options: OptionValues): Promise<number> {
   const [base, head] = args as [string, string];
-  const { report, head: headMeta } = await compareRuns(base, head, { alpha: options.alpha, maxDrop: options.maxDrop });
+  // `--html FILE` and `--no-html` share commander's attribute name `html`; compare has only the first.
+  const htmlFile = (options as { html?: unknown }).html;
+  const { report, head: headMeta, htmlPath } = await compareRuns(base, head, { alpha: options.alpha, maxDrop: options.maxDrop, html: typeof htmlFile === 'string' ? htmlFile : false });
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !process.env.CI;
   const format = options.format;
   const text = format === 'json' ? renderCompareJson(report) : format === 'md' ? renderCompareMarkdown(report) : renderCompareText(report, { color });
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   if (!(format === 'md' && isStdoutFile(process.env.GITHUB_STEP_SUMMARY))) appendStepSummary(renderCompareMarkdown(report));
   emitCompareAnnotations(report, headMeta.suite.path);
+  if (htmlPath) process.stderr.write(`report: ${htmlPath}\n`);
   return exitCodeOf({ comparison: report });
 }

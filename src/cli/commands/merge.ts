@@ -11,7 +11,7 @@ export async function mergeCommand(dirs: string[], options: OptionValues): Promi
   const out = options.out;
   if (!out) throw new UsageError('merge needs --out DIR: the directory to write the merged run to');
   const warn = (message: string) => process.stderr.write(`onetoken-eval: warning: ${message}\n`);
-  const merged = await mergeRuns(dirs, { out, junitPath: options.junit, onWarning: warn });
+  const merged = await mergeRuns(dirs, { out, junitPath: options.junit, html: options.html, onWarning: warn });
   appendStepSummary(merged.summaryMarkdown);
   if (options.json) process.stdout.write(`${JSON.stringify({ out, summary: merged.summary, missing: merged.missing.length, duplicates: merged.duplicates }, null, 2)}\n`);
   else if (!options.quiet) process.stdout.write(`merged ${dirs.length} shards into ${out}\n${renderSummaryTable(merged.summary, {})}\n`);

@@ -9,7 +9,7 @@ import type { OptionValues } from '../options.js';
 export async function rescoreCommand(args: string[], options: OptionValues): Promise<number> {
   const { endpoint, close } = await commandEndpoint(Boolean(options.mock));
   try {
-    const result = await rescoreRun(args[0]!, { suite: options.suite, cacheDir: options.cacheDir, endpoint, junitPath: options.junit });
+    const result = await rescoreRun(args[0]!, { suite: options.suite, cacheDir: options.cacheDir, endpoint, junitPath: options.junit, html: options.html });
     if (options.json) process.stdout.write(`${JSON.stringify({ runDir: result.runDir, summary: result.summary, needRerun: result.needRerun }, null, 2)}\n`);
     else if (!options.quiet) process.stdout.write(`rescored ${result.rescored} cells in ${result.runDir}\n${renderSummaryTable(result.summary, {})}\n`);
     if (result.needRerun.length > 0) {

@@ -38,7 +38,7 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
       const result = await runSuite(plan, {
         runDir, resume: Boolean(options.resume), allowChangedSuite: options.allowChangedSuite, retryErrors: options.retryErrors,
         cache: options.cache === false ? false : options.cacheDir, concurrency: options.concurrency, maxCostUsd: options.maxCost,
-        endpoint, baseline: options.baseline, compare: { alpha: options.alpha, maxDrop: options.maxDrop }, junitPath: options.junit,
+        endpoint, baseline: options.baseline, compare: { alpha: options.alpha, maxDrop: options.maxDrop }, junitPath: options.junit, html: options.html,
         startedAt, stop: interruption.stop, abort: interruption.abort,
         onStart: ({ runDir: dir, isMock }) => terminal.startRun(plan, dir, isMock, options.concurrency),
         onCell: (record) => {

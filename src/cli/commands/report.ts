@@ -1,0 +1,12 @@
+/** `onetoken-eval report <run-dir>`: rewrites a finished run's report.html, optionally against a baseline. */
+import { relative } from 'node:path';
+import { ExitCode } from '../../errors.js';
+import { reportRun } from '../../eval/index.js';
+import type { OptionValues } from '../options.js';
+
+/** Writes the page and prints its path. */
+export async function reportCommand(args: string[], options: OptionValues): Promise<number> {
+  const { path } = await reportRun(args[0]!, { baseline: options.baseline, outputPath: options.output, alpha: options.alpha, maxDrop: options.maxDrop });
+  process.stdout.write(`report: ${relative(process.cwd(), path) || path}\n`);
+  return ExitCode.ok;
+}

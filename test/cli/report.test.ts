@@ -1,0 +1,50 @@
+/** `onetoken-eval report`, `--no-html` and `compare --html` end to end against the built-in mock. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliEnv, makeTempDir, runCli } from '../helpers/cli.js';
+
+describe('onetoken-eval report', { timeout: 60_000 }, () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  const dir = (name: string) => join(temp.path, name);
+  const run = (out: string, extra: string[] = []) => runCli(['run', 'suites/capitals.yaml', '--mock', '--no-cache', '--out', dir(out), ...extra], { env: cliEnv() });
+
+  beforeAll(async () => {
+    temp = makeTempDir();
+    const [withHtml, withoutHtml] = await Promise.all([run('with'), run('without', ['--no-html'])]);
+    expect(withHtml.code).toBe(1);
+    expect(withHtml.stdout).toContain(`report: ${join(dir('with'), 'report.html')}`);
+    expect(withoutHtml.code).toBe(1);
+  }, 120_000);
+  afterAll(() => temp.remove());
+
+  it('writes report.html with the other reports, and not with --no-html', () => {
+    expect(readFileSync(join(dir('with'), 'report.html'), 'utf8')).toMatch(/^<!doctype html>/);
+    expect(existsSync(join(dir('without'), 'report.html'))).toBe(false);
+    expect(existsSync(join(dir('without'), 'results.json'))).toBe(true);
+  });
+
+  it('rewrites the page of a finished run, with a baseline, to the file -o names', async () => {
+    const result = await runCli(['report', dir('without'), '--baseline', dir('with'), '-o', dir('review.html')], { env: cliEnv() });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^report: .*review\.html\n$/);
+    const html = readFileSync(dir('review.html'), 'utf8');
+    expect(html).toMatch(/<script type="application\/json" id="ote-baseline">\{"source":/);
+    expect(existsSync(join(dir('without'), 'report.html'))).toBe(false);
+  });
+
+  it('writes the comparison page with compare --html and keeps stdout for the comparison', async () => {
+    const result = await runCli(['compare', dir('with'), dir('without'), '--format', 'json', '--html', dir('compare.html')], { env: cliEnv() });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ verdict: 'no-change' });
+    expect(result.stderr).toMatch(/^report: .*compare\.html\n$/);
+    expect(readFileSync(dir('compare.html'), 'utf8')).toContain('id="ote-baseline">{"source":');
+  });
+
+  it('exits 2 with one line for a directory that holds no run', async () => {
+    const result = await runCli(['report', dir('missing')], { env: cliEnv() });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,173 @@
+/// <reference lib="dom" />
+// Page callbacks (evaluate, $$eval, addInitScript) run in the browser and use DOM types; tsc checks them with these.
+/**
+ * report.html in real headless Chromium, loaded from file:// as a user opens it: the numbers equal
+ * results.json's, each filter shows exactly the expected rows, search finds a case by a variable, the detail
+ * view shows assertion reasons, keyboard navigation works, and the page makes no request and logs no error.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CellRecord } from '../../../src/run/index.js';
+import { makeTempDir } from '../../helpers/cli.js';
+import { launchChromium, openReport, type PageWatch } from './chromium.js';
+import { makeMockRuns, readResults, type Results } from './mock-runs.js';
+
+/** The grid's rows as `prompt/case`, in page order. */
+function shownRows(page: Page): Promise<string[]> {
+  return page.$$eval('.grid-row', (rows) => rows.map((row) => `${row.getAttribute('data-prompt')}/${row.getAttribute('data-case')}`));
+}
+
+/** Rows (prompt/case, plan order) whose cells of `models` satisfy `keep`, computed from results.json. */
+function expectedRows(cells: CellRecord[], keep: (row: CellRecord[]) => boolean, models?: string[]): string[] {
+  const rows = new Map<string, CellRecord[]>();
+  for (const cell of cells) {
+    const key = `${cell.prompt}/${cell.case}`;
+    rows.set(key, [...(rows.get(key) ?? []), cell]);
+  }
+  return [...rows].filter(([, row]) => keep(row.filter((cell) => !models || models.includes(cell.model)))).map(([key]) => key);
+}
+
+/** Pass fraction per model over the row's scored cells; models disagree when these differ. */
+function disagree(row: CellRecord[]): boolean {
+  const fractions = new Set<number>();
+  for (const model of new Set(row.map((cell) => cell.model))) {
+    const scored = row.filter((cell) => cell.model === model && cell.pass !== null);
+    if (scored.length > 0) fractions.add(scored.filter((cell) => cell.pass).length / scored.length);
+  }
+  return fractions.size > 1;
+}
+
+describe('report.html in Chromium', { timeout: 120_000 }, () => {
+  let browser: Browser;
+  let temp: ReturnType<typeof makeTempDir>;
+  let head: Results;
+  const watches: PageWatch[] = [];
+  const open = async (run: string, options: { hash?: string; height?: number; file?: string } = {}) => {
+    const opened = await openReport(browser, join(temp.path, run, options.file ?? 'report.html'), options);
+    watches.push(opened.watch);
+    return opened.page;
+  };
+
+  beforeAll(async () => {
+    temp = makeTempDir('ote-html-');
+    [browser] = await Promise.all([launchChromium(), makeMockRuns(temp.path)]);
+    head = readResults(join(temp.path, 'head'));
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    temp?.remove();
+  });
+  afterEach(() => {
+    for (const watch of watches.splice(0)) expect(watch).toEqual({ requests: [], consoleErrors: [], dialogs: [] });
+  });
+
+  it('shows the header and scorecard counts of results.json', async () => {
+    const page = await open('head');
+    const text = (testId: string) => page.getByTestId(testId).first().textContent();
+    expect(await text('header-cells')).toBe(String(head.summary.cells));
+    expect(await text('header-passed')).toBe(String(head.summary.passed));
+    expect(await text('header-failed')).toBe(String(head.summary.failed));
+    expect(await text('header-errored')).toBe(String(head.summary.errored));
+    expect(head.summary.errored).toBeGreaterThan(0);
+    for (const model of head.summary.models) {
+      const card = page.locator(`.card[data-model="${model.model}"]`);
+      expect(await card.getByTestId('card-passed').textContent()).toBe(`${model.passed} / ${model.passed + model.failed}`);
+      expect(await card.getByTestId('card-errored').textContent()).toBe(String(model.errored));
+      expect(await card.getByTestId('card-rate').textContent()).toBe(model.passRate === null ? '—' : `${(model.passRate * 100).toFixed(1)}%`);
+    }
+    await page.close();
+  });
+
+  it('shows exactly the expected rows for each filter, set from the controls and kept in the hash', async () => {
+    const page = await open('head');
+    const models = head.summary.models.map((model) => model.model);
+    const cases: [string, string[]][] = [
+      ['all', expectedRows(head.cells, () => true)],
+      ['failed', expectedRows(head.cells, (row) => row.some((cell) => cell.pass === false))],
+      ['errored', expectedRows(head.cells, (row) => row.some((cell) => cell.pass === null))],
+      ['disagree', expectedRows(head.cells, disagree)],
+    ];
+    for (const [show, rows] of cases) {
+      await page.getByTestId('filter-show').selectOption(show);
+      if (show !== 'all') expect(rows.length, show).toBeGreaterThan(0);
+      expect(await shownRows(page), show).toEqual(rows);
+      expect(await page.getByTestId('row-count').getAttribute('data-shown')).toBe(String(rows.length));
+      expect(new URL(page.url()).hash).toBe(show === 'all' ? '' : `#show=${show}`);
+    }
+    await page.getByTestId('filter-show').selectOption('all');
+    await page.getByTestId('filter-prompt').selectOption('capital-short');
+    expect(await shownRows(page)).toEqual(expectedRows(head.cells.filter((cell) => cell.prompt === 'capital-short'), () => true));
+    await page.getByTestId('filter-prompt').selectOption('');
+    await page.getByTestId('filter-show').selectOption('failed');
+    await page.getByTestId('filter-model').selectOption(models[0]!);
+    expect(await shownRows(page)).toEqual(expectedRows(head.cells, (row) => row.some((cell) => cell.pass === false), [models[0]!]));
+    expect(await page.$$eval('.grid-head [role="columnheader"]', (cells) => cells.length)).toBe(2);
+    await page.close();
+  });
+
+  it('opens the view a shared link names, filters and open cell included', async () => {
+    const failing = head.cells.find((cell) => cell.pass === false)!;
+    const hash = `#show=failed&prompt=${failing.prompt}&cell=${encodeURIComponent(failing.id)}`;
+    const page = await open('head', { hash });
+    expect(await shownRows(page)).toEqual(expectedRows(head.cells.filter((cell) => cell.prompt === failing.prompt), (row) => row.some((cell) => cell.pass === false)));
+    await expect.poll(() => page.getByTestId('detail').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('finds a case by a variable that only its request holds', async () => {
+    const page = await open('head');
+    // "New Zealand" is the country variable; the case id spells it "new-zealand".
+    await page.getByTestId('search').fill('New Zealand');
+    const rows = await shownRows(page);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toMatch(/^capital(-short)?\/new-zealand-/);
+    expect(new URL(page.url()).hash).toBe('#q=New+Zealand');
+    await page.close();
+  });
+
+  it('shows every assertion reason of a cell in the detail view, and the other models of its row', async () => {
+    const failing = head.cells.find((cell) => cell.pass === false && cell.assertions.length > 1)!;
+    const page = await open('head');
+    await page.locator(`.grid-row[data-case="${failing.case}"][data-prompt="${failing.prompt}"] .cell[data-model="${failing.model}"]`).click();
+    const detail = page.getByTestId('detail');
+    await expect.poll(() => detail.isVisible()).toBe(true);
+    expect(await detail.getByTestId('assertion-reason').allTextContents()).toEqual(failing.assertions.map((assertion) => assertion.reason));
+    const others = await detail.locator('.others button').count();
+    expect(others).toBe(head.summary.models.length - 1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => detail.isVisible()).toBe(false);
+    await expect.poll(() => new URL(page.url()).hash).toBe('');
+    await page.close();
+  });
+
+  it('moves through the grid with the arrow keys and opens a cell with Enter', async () => {
+    const page = await open('head');
+    await page.keyboard.press('g');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    const active = page.locator('.cell[data-active="true"]');
+    expect(await active.getAttribute('data-row')).toBe('1');
+    expect(await active.getAttribute('data-column')).toBe('1');
+    await page.keyboard.press('Enter');
+    const rows = expectedRows(head.cells, () => true);
+    const model = head.summary.models[1]!.model;
+    const expected = head.cells.find((cell) => `${cell.prompt}/${cell.case}` === rows[1] && cell.model === model)!;
+    await expect.poll(() => page.locator('.detail-body').getAttribute('data-cell')).toBe(expected.id);
+    await page.close();
+  });
+
+  it('groups repeats into one row per case with k/n passed, and badges the built-in mock', async () => {
+    const repeats = readResults(join(temp.path, 'repeats'));
+    const page = await open('repeats');
+    expect(await shownRows(page)).toEqual(expectedRows(repeats.cells, () => true));
+    const [cell] = repeats.cells;
+    const first = repeats.cells.filter((other) => other.prompt === cell!.prompt && other.case === cell!.case && other.model === cell!.model);
+    expect(first).toHaveLength(3);
+    const passed = first.filter((cell) => cell.pass).length;
+    const label = await page.locator(`.grid-row[data-case="${first[0]!.case}"][data-prompt="${first[0]!.prompt}"] .cell[data-model="${first[0]!.model}"] .status`).textContent();
+    expect(label).toContain(`${passed}/3 passed`);
+    expect(await page.getByTestId('mock-badge').isVisible()).toBe(true);
+    await page.close();
+  });
+});
