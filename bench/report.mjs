@@ -1,7 +1,9 @@
 /**
  * Memory of the report writer: streams 10,000 and 100,000 synthetic cells (about 300 characters of output each)
- * into `writeReports` from dist/, each size in a fresh child process, and prints the peak RSS of both and their
- * ratio. Targets: 100k cells <= 200 MiB, 100k / 10k <= 1.5 (memory must not grow with the number of cells).
+ * into `writeReports` from dist/ (every format, report.html included), each size in a fresh child process, and
+ * prints the peak RSS of both and their ratio. Targets: 100k cells <= 200 MiB, 100k / 10k <= 1.5 (memory must
+ * not grow with the number of cells). Then report.html alone against results.json alone at 100k, each in its own
+ * child: peak RSS <= 200 MiB and time <= 2x the JSON report's.
  *
  * Why two measurements per size: V8 starts the young generation small and doubles its semi-spaces up to 16 MiB
  * (Node 20, 64-bit) as allocation goes on. A 10k run ends before that growth is done and a 100k run does not,
@@ -12,7 +14,7 @@
  * Run after `npm run build`: `node bench/report.mjs`, or `run()` from bench/index.mjs.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const SIZES = [10_000, 100_000];
 const MAX_RSS_MIB = 200;
 const MAX_RATIO = 1.5;
+const MAX_HTML_TIME_RATIO = 2;
 const MODELS = ['mini', 'small', 'medium', 'large', 'search'];
 const PROMPTS = 2;
 const REPEATS = 2;
@@ -60,7 +63,31 @@ export async function run() {
     `report 100k, CSV files only (csv-stringify): ${(csv.ms / 1000).toFixed(2)} s, ${((csv.ms * 1000) / csv.cells).toFixed(1)} µs a cell for both files; ` +
       `results.json only: ${(json.ms / 1000).toFixed(2)} s; CSV / JSON time ${(csv.ms / json.ms).toFixed(2)}`,
   );
+  lines.push(...(await htmlLines()));
   return lines;
+}
+
+/** report.html alone against results.json alone at 100k cells, alternated and repeated, medians compared. */
+async function htmlLines() {
+  const cells = SIZES[1];
+  const json = [];
+  const html = [];
+  // Alternating the two and taking medians keeps a burst of load on this shared machine out of the ratio.
+  for (let round = 0; round < 3; round++) {
+    json.push(await measureInChild(cells, [], 'json'));
+    html.push(await measureInChild(cells, [], 'html'));
+  }
+  const median = (list, key) => list.map((item) => item[key]).sort((a, b) => a - b)[1];
+  const htmlMs = median(html, 'ms');
+  const jsonMs = median(json, 'ms');
+  const htmlRss = Math.max(...html.map((item) => item.maxRssMiB));
+  const ratio = htmlMs / jsonMs;
+  return [
+    `report.html alone, 100k cells: ${(htmlMs / 1000).toFixed(2)} s, ${(html[0].bytes / MIB).toFixed(1)} MiB file, peak RSS ${mib(htmlRss)} ` +
+      `(target <= ${MAX_RSS_MIB} MiB) ${htmlRss <= MAX_RSS_MIB ? 'ok' : 'OVER'}`,
+    `report.html / results.json time at 100k: ${(htmlMs / 1000).toFixed(2)} s / ${(jsonMs / 1000).toFixed(2)} s = ${ratio.toFixed(2)} ` +
+      `(median of 3, target <= ${MAX_HTML_TIME_RATIO}) ${ratio <= MAX_HTML_TIME_RATIO ? 'ok' : 'OVER'}`,
+  ];
 }
 
 /** Whether the lines of `run()` say a target was missed. */
@@ -99,13 +126,15 @@ async function child(cells, formats) {
     const ms = performance.now() - started;
     // maxRSS is in kilobytes on every platform Node supports.
     const maxRssMiB = (process.resourceUsage().maxRSS * 1024) / MIB;
-    process.stdout.write(`${JSON.stringify({ cells, ms, maxRssMiB })}\n`);
+    const bytes = formats === 'html' ? (await stat(join(dir, 'report.html'))).size : 0;
+    process.stdout.write(`${JSON.stringify({ cells, ms, maxRssMiB, bytes })}\n`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-function meta(cells) {
+/** run.json of the synthetic run; exported for the page bench. */
+export function meta(cells) {
   return {
     version: 2,
     tool: { name: 'onetoken-eval', version: '0.0.0-bench' },
@@ -122,7 +151,7 @@ function meta(cells) {
 }
 
 /** Cells in plan order (prompt, case, repeat, model), generated lazily with a fixed-seed generator. */
-async function* records(cells) {
+export async function* records(cells) {
   const cases = Math.ceil(cells / (PROMPTS * REPEATS * MODELS.length));
   let state = 42;
   const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);

@@ -1,16 +1,23 @@
-/** The projection of a cell record into the page's data: texts cut, grader calls counted, nothing secret. */
+/** The projection of a cell record into the page's data: texts cut, grader calls counted, defaults left out. */
 import type { CellRecord } from '../../run/index.js';
-import type { PageCell } from './page-data.js';
+import { CELL_DEFAULTS, type PageCell, type PageCellLine } from './page-data.js';
 import { cutText } from './page-text.js';
 
+/** What the previous cell wrote, so a cell can leave out what it shares with it. */
+export interface PreviousCell {
+  messagesJson: string | null;
+  paramsJson: string | null;
+}
+
 /**
- * Projects one record. `previousMessages` is the JSON of the previous cell's projected messages: when this
- * cell's are the same (every model of a row usually gets the same request), they are left out and the page
- * takes the previous ones, which keeps a wide run's page close to the size of its outputs.
+ * Projects one record into a page line. Messages and parameters equal to the previous cell's are left out
+ * (every model of a row usually gets the same request), and so is each field that holds its default; the page
+ * restores both. `previous` is updated for the next cell.
  */
-export function toPageCell(record: CellRecord, maxChars: number, previousMessages: string | null): { cell: PageCell; messagesJson: string } {
+export function toPageCell(record: CellRecord, maxChars: number, previous: PreviousCell): PageCellLine {
   const messages = record.messages.map((message) => ({ role: message.role, content: cutText(message.content, maxChars) }));
   const messagesJson = JSON.stringify(messages);
+  const paramsJson = JSON.stringify(record.params);
   const cell: PageCell = {
     id: record.id,
     index: record.index,
@@ -20,7 +27,7 @@ export function toPageCell(record: CellRecord, maxChars: number, previousMessage
     modelId: record.modelId,
     repeat: record.repeat,
     seed: record.seed,
-    ...(messagesJson === previousMessages ? {} : { messages }),
+    messages,
     params: record.params,
     output: record.output === null ? null : cutText(record.output, maxChars),
     finishReason: record.finishReason,
@@ -40,7 +47,20 @@ export function toPageCell(record: CellRecord, maxChars: number, previousMessage
     systemFingerprint: record.systemFingerprint,
     graderCalls: record.graderCalls.length,
   };
-  return { cell, messagesJson };
+  if (messagesJson === previous.messagesJson) delete cell.messages;
+  if (paramsJson === previous.paramsJson) delete cell.params;
+  previous.messagesJson = messagesJson;
+  previous.paramsJson = paramsJson;
+  const line = cell as Partial<PageCell>;
+  for (const key of Object.keys(CELL_DEFAULTS) as (keyof typeof CELL_DEFAULTS)[]) {
+    if (isDefault(line[key])) delete line[key];
+  }
+  return line as PageCellLine;
+}
+
+/** null, false, 0 and [] are the defaults of `CELL_DEFAULTS`. */
+function isDefault(value: unknown): boolean {
+  return value === null || value === false || value === 0 || (Array.isArray(value) && value.length === 0);
 }
 
 /** Tool calls, for record versions that carry them; today's records have none. */

@@ -45,9 +45,12 @@ export function pageHead(title: string): string {
 }
 
 /** Opening tag of a JSON data block. */
-export function dataBlockStart(name: keyof typeof DATA_BLOCK_IDS): string {
+export function dataBlockStart(name: Exclude<keyof typeof DATA_BLOCK_IDS, 'cells'>): string {
   return `<script type="application/json" id="${DATA_BLOCK_IDS[name]}">`;
 }
+
+/** Opening tag of one of the blocks of cells; each holds a JSON array, and the cells are their concatenation. */
+export const CELLS_BLOCK_START = `<script type="application/json" class="${DATA_BLOCK_IDS.cells}">`;
 
 /** Closing tag of a JSON data block. */
 export const DATA_BLOCK_END = '</script>\n';

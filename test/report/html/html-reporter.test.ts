@@ -18,8 +18,11 @@ function render(records: CellRecord[], baseline: PageBaseline | null = null, max
   return text + ending.before + ending.after;
 }
 
-/** The JSON of one data block, parsed. */
+/** The JSON of one data block, parsed; for `ote-cells`, the cells of every cells block in order. */
 function block(html: string, id: string): unknown {
+  if (id === 'ote-cells') {
+    return [...html.matchAll(/<script type="application\/json" class="ote-cells">([\s\S]*?)<\/script>/g)].flatMap((match) => JSON.parse(match[1]!) as unknown[]);
+  }
   const match = new RegExp(`<script type="application/json" id="${id}">([\\s\\S]*?)</script>`).exec(html);
   if (!match) throw new Error(`no block ${id}`);
   return JSON.parse(match[1]!);
@@ -34,9 +37,20 @@ describe('renderHtmlReport', () => {
     // Exactly the page's own script elements: four data blocks and the page script.
     expect(html.match(/<script/gi)).toHaveLength(5);
     expect(html.match(/<\/script/gi)).toHaveLength(5);
+    expect(html).not.toContain('<img');
     const cells = block(html, 'ote-cells') as { output: { text: string }; messages: { content: { text: string } }[] }[];
     expect(cells.map((cell) => cell.output.text)).toEqual(hostile);
     expect(cells.map((cell) => cell.messages[0]!.content.text)).toEqual(hostile);
+  });
+
+  test('splits the cells into blocks of about 64 KiB, written in ASCII, that join up to every cell', () => {
+    const records = indexed(Array.from({ length: 400 }, (_, i) => makeCell({ case: `c${i}`, output: `Ответ ${i} 😀 ${'x'.repeat(400)}` })));
+    const html = render(records);
+    expect(html.match(/class="ote-cells"/g)!.length).toBeGreaterThan(2);
+    expect(/[^\x00-\x7f]/.test(html.slice(html.indexOf('class="ote-cells"'), html.indexOf('id="ote-summary"')))).toBe(false);
+    const cells = block(html, 'ote-cells') as { index: number; output: { text: string } }[];
+    expect(cells.map((cell) => cell.index)).toEqual(records.map((record) => record.index));
+    expect(cells[7]!.output.text).toBe(records[7]!.output);
   });
 
   test('cuts long outputs for the page and records the whole length', () => {

@@ -1,7 +1,7 @@
 /** Reading the JSON blocks the Node reporter embedded in the page. */
 import type { RunSummary } from '../../types.js';
-import type { PageBaseline, PageCell, PageRun } from '../page-data.js';
-import { DATA_BLOCK_IDS } from '../page-data.js';
+import type { PageBaseline, PageCell, PageCellLine, PageRun } from '../page-data.js';
+import { CELL_DEFAULTS, DATA_BLOCK_IDS } from '../page-data.js';
 
 /** Everything the page shows, parsed. */
 export interface ReportData {
@@ -18,13 +18,25 @@ function readBlock<T>(id: string): T {
   return JSON.parse(element.textContent ?? 'null') as T;
 }
 
-/** Parses the blocks; a cell without messages shares the previous cell's (see page-cell.ts). */
+/**
+ * Parses the blocks and restores what the writer left out (see page-cell.ts): each default, and messages and
+ * parameters shared with the previous cell (shared by reference, so they cost nothing more).
+ */
 export function readReportData(): ReportData {
-  const cells = readBlock<PageCell[]>(DATA_BLOCK_IDS.cells);
+  const lines: PageCellLine[] = [];
+  for (const block of document.querySelectorAll(`script.${DATA_BLOCK_IDS.cells}`)) {
+    for (const line of JSON.parse(block.textContent ?? '[]') as PageCellLine[]) lines.push(line);
+  }
+  const defaults = Object.entries(CELL_DEFAULTS);
   let messages: PageCell['messages'] = [];
+  let params: PageCell['params'] = {};
+  const cells = lines as PageCell[];
   for (const cell of cells) {
+    for (const [key, value] of defaults) if (!(key in cell)) (cell as unknown as Record<string, unknown>)[key] = value;
     if (cell.messages) messages = cell.messages;
     else cell.messages = messages;
+    if (cell.params) params = cell.params;
+    else cell.params = params;
   }
   return {
     run: readBlock<PageRun>(DATA_BLOCK_IDS.run),
