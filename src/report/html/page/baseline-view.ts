@@ -1,7 +1,6 @@
 /**
- * The comparison with a baseline, as `compare` decided it: the overall verdict, the flips first (pass → fail,
- * then fail → pass) with a word diff of each output, then the verdict per model with its delta, 95% interval
- * and p-values. Only the first flips are drawn until asked, so a run where everything changed stays quick.
+ * The comparison with a baseline, as `compare` decided it: the overall verdict, the verdict per model with its
+ * delta, 95% interval and p-values, then every flipped cell, pass → fail first, with a word diff of its output. Only the first flips are drawn until asked, so a run where everything changed stays quick.
  */
 import type { PageBaseline, PageFlip, PageVerdict } from '../page-data.js';
 import { h } from './element.js';
@@ -78,10 +77,10 @@ export function renderBaselineView(baseline: PageBaseline, onOpen: (id: string) 
     h('p', { class: 'muted' }, `baseline ${baseline.source} (${baseline.base.suite}, started ${baseline.base.startedAt}, ${formatCount(baseline.base.cells)} cells); alpha ${baseline.alpha}, tolerated drop ${(baseline.maxDrop * 100).toFixed(1)} points`),
     ...baseline.notes.map((note) => h('p', { class: 'muted' }, `note: ${note}`)),
     baseline.onlyInBase + baseline.onlyInHead > 0 ? h('p', { class: 'muted' }, `unmatched cells: ${formatCount(baseline.onlyInBase)} only in the baseline, ${formatCount(baseline.onlyInHead)} only in this run`) : null,
+    h('h3', null, 'Verdict per model'),
+    verdictTable(baseline),
     h('h3', null, `Flips (${formatCount(worse)} pass → fail, ${formatCount(baseline.flips.length - worse)} fail → pass)`),
     baseline.flips.length === 0 ? h('p', { class: 'muted' }, 'No cell changed between pass and fail.') : null,
     flips,
-    h('h3', null, 'Verdict per model'),
-    verdictTable(baseline),
   );
 }
