@@ -42,6 +42,12 @@ describe('onetoken-eval report', { timeout: 60_000 }, () => {
     expect(readFileSync(dir('compare.html'), 'utf8')).toContain('id="ote-baseline">{"source":');
   });
 
+  it('adds the baseline view to the page of run --baseline', async () => {
+    const result = await run('against', ['--baseline', dir('with'), '--quiet']);
+    expect(result.code).toBe(1);
+    expect(readFileSync(join(dir('against'), 'report.html'), 'utf8')).toContain('id="ote-baseline">{"source":');
+  });
+
   it('exits 2 with one line for a directory that holds no run', async () => {
     const result = await runCli(['report', dir('missing')], { env: cliEnv() });
     expect(result.code).toBe(2);
