@@ -3,10 +3,10 @@
  * what the CLI commands do; the steps under them (suite -> plan -> run -> assert -> report -> compare) and the
  * built-in mock server are exported for finer control. Named exports only; this file holds no logic.
  */
-export { runSuite, rescoreRun, mergeRuns, compareRuns, readRunSide, resolveCacheDir, resultsJsonSchema, resultsFileSchema } from './eval/index.js';
+export { runSuite, rescoreRun, mergeRuns, compareRuns, reportRun, writeHtmlReport, readRunSide, resolveCacheDir, resultsJsonSchema, resultsFileSchema } from './eval/index.js';
 export type {
   RunSuiteOptions, RunSuiteResult, RescoreRunOptions, RescoreRunResult, MergeRunsOptions, MergeRunsResult, CompareRunsOptions, CompareRunsResult,
-  EndpointOptions, RunSide,
+  EndpointOptions, RunSide, ReportRunOptions, WriteHtmlReportOptions,
 } from './eval/index.js';
 
 export { loadSuite, loadSuites, suiteJsonSchema } from './suite/index.js';
