@@ -133,5 +133,6 @@ function facts(cell: PageCell): HTMLElement {
     ['grader calls', String(cell.graderCalls)],
     ['seed', cell.seed === null ? '—' : String(cell.seed)],
   ];
-  return h('dl', { class: 'detail-facts' }, ...entries.flatMap(([label, value]) => [h('dt', null, label), h('dd', null, value)]));
+  // Each label and value in one grid item, so a wrapped row never puts a value under another's label.
+  return h('dl', { class: 'detail-facts' }, ...entries.map(([label, value]) => h('div', null, h('dt', null, label), h('dd', null, value))));
 }
