@@ -8,13 +8,13 @@ import type { ClientEvent } from '../client/index.js';
 import type { CompareReport } from '../compare/index.js';
 import { buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
 import { writeReports, type RunSummary } from '../report/index.js';
-import { cacheNamespaceOf, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type RunMeta, type RunOutcome } from '../run/index.js';
+import { acquireRunLock, cacheNamespaceOf, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type RunLock, type RunMeta, type RunOutcome } from '../run/index.js';
 import { loadSuite, type Suite } from '../suite/index.js';
 import { resolveCacheDir } from './cache-dir.js';
 import { compareRuns, type CompareRunsOptions } from './compare-runs.js';
 import { openEndpoint, type EndpointOptions } from './endpoint.js';
 import { readRunSide } from './read-run-side.js';
-import { runDirectoryFor, updateLatest } from './run-location.js';
+import { claimRunDirectory, updateLatest } from './run-location.js';
 import { toolVersion } from './tool-version.js';
 import { reportOptionsOf } from './report-formats.js';
 
@@ -90,8 +90,11 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const endpoint = openEndpoint({ ...options.endpoint, onEvent: options.onEvent ?? options.endpoint?.onEvent }, concurrency);
   const isDefaultLocation = options.runDir === undefined;
-  const runDir = options.runDir ?? runDirectoryFor(plan.suite.name, startedAt);
+  let lock: RunLock | null = null;
   try {
+    const runDir = options.runDir ?? claimRunDirectory(plan.suite.name, startedAt);
+    // Held until the reports are written: a second writer would append to the same journal and pay twice.
+    lock = acquireRunLock(runDir, { create: !options.resume, onStale: warn });
     options.onStart?.({ runDir, plan, isMock: endpoint.isMock });
     const result = await executeRun(plan, {
       runDir,
@@ -113,12 +116,13 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
       onWarning: warn,
     });
     const reports = await writeReports(runDir, result.meta, journalRecords(runDir), reportOptionsOf(options));
-    if (isDefaultLocation && !options.resume) updateLatest(runDir, plan.suite.name);
+    if (isDefaultLocation && !options.resume) updateLatest(runDir, plan.suite.name, warn);
     const isInterrupted = result.outcome.stopped?.reason === 'interrupted';
     // The page was written before the comparison existed: comparing rewrites it with the baseline view.
     const comparison = options.baseline && !isInterrupted ? (await compareRuns(options.baseline, runDir, { ...options.compare, html: options.html !== false })).report : null;
     return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', comparison };
   } finally {
+    lock?.release();
     await endpoint.close();
   }
 }
