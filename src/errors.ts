@@ -36,6 +36,7 @@ export type ErrorCode =
   | 'OTE_API_TIMEOUT'
   | 'OTE_API_CONNECTION'
   | 'OTE_API_PROTOCOL'
+  | 'OTE_API_TOO_LARGE'
   | 'OTE_API_STATUS'
   | 'OTE_ABORTED'
   | 'OTE_INTERNAL';

@@ -20,7 +20,7 @@ export type { OnetokenClient, ClientOptions, ClientEvent } from './client/index.
 export type { Completion, ChatRequest, ChatMessage, ChatRole, Usage, Citation } from './wire/index.js';
 export {
   ApiError, AuthError, QuotaError, BadRequestError, NotFoundError, RateLimitError, ServerError, TimeoutError, ConnectionError,
-  ProtocolError, StatusError, AbortedError, isApiError,
+  ProtocolError, ResponseTooLargeError, StatusError, AbortedError, isApiError,
 } from './client/index.js';
 
 export { runPlan, executeRun, journalRecords, readRunMetaFile, ResponseCache, DEFAULT_CACHE_DIR, DEFAULT_CONCURRENCY, RUN_META_VERSION, cellRecordSchema, runMetaSchema } from './run/index.js';

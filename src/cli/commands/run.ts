@@ -28,7 +28,7 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
   if (options.baseline) await readRunSide(options.baseline, { metaOnly: true });
   const terminal = new Terminal(options);
   const interruption = handleInterrupts((text) => terminal.say(text));
-  const { endpoint, close } = await commandEndpoint(Boolean(options.mock), { maxAttempts: options.maxAttempts, timeoutMs: options.timeoutMs, verbose: options.verbose ? (line) => terminal.say(line) : undefined });
+  const { endpoint, close } = await commandEndpoint(Boolean(options.mock), { maxAttempts: options.maxAttempts, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes, verbose: options.verbose ? (line) => terminal.say(line) : undefined });
   const results: { result: RunSuiteResult; exitCode: number }[] = [];
   let exitCode = 0;
   try {
