@@ -5,7 +5,7 @@
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { DEFAULT_ALPHA, DEFAULT_MAX_DROP } from '../compare/index.js';
-import { DEFAULT_CACHE_DIR, DEFAULT_CONCURRENCY } from '../run/index.js';
+import { DEFAULT_CACHE_DIR, DEFAULT_CONCURRENCY, DEFAULT_REGEX_TIMEOUT_MS } from '../run/index.js';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from '../client/index.js';
 
 /** One option's declaration. */
@@ -75,6 +75,7 @@ export const OPTIONS = {
   maxAttempts: { flags: '--max-attempts <n>', description: 'attempts per request, the first included (retries on 408/409/429/5xx, network errors, timeouts)', defaultValue: DEFAULT_MAX_ATTEMPTS, parse: positiveInt('--max-attempts') },
   timeoutMs: { flags: '--timeout-ms <ms>', description: 'limit of one attempt, body included; also caps the wait for the first byte', defaultValue: DEFAULT_REQUEST_TIMEOUT_MS, parse: positiveInt('--timeout-ms') },
   maxResponseBytes: { flags: '--max-response-bytes <n>', description: 'largest response body read; a larger one fails that cell (not retried)', defaultValue: DEFAULT_MAX_RESPONSE_BYTES, parse: positiveInt('--max-response-bytes') },
+  regexTimeoutMs: { flags: '--regex-timeout-ms <ms>', description: 'time one regex assertion may take on one answer before it errors', defaultValue: DEFAULT_REGEX_TIMEOUT_MS, parse: positiveInt('--regex-timeout-ms') },
   verbose: { flags: '--verbose', description: 'print one line per request and response (never the key)' },
   baseline: { flags: '--baseline <path>', description: 'compare with this baseline run directory or results.json' },
   junit: { flags: '--junit <file>', description: 'also write JUnit XML to FILE' },

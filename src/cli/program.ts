@@ -29,7 +29,7 @@ const RUN_EXIT_CODES = [
 const COMMANDS: CommandSpec[] = [
   {
     name: 'run', args: '<suite...>', description: 'run suites against Onetoken and write reports',
-    options: ['out', 'concurrency', 'models', 'filter', 'shard', 'shardTotal', 'repeat', 'resume', 'allowChangedSuite', 'retryErrors', 'cache', 'cacheDir', 'mock', 'maxCost', 'maxAttempts', 'timeoutMs', 'maxResponseBytes', 'baseline', 'junit', 'html', 'alpha', 'maxDrop', 'quiet', 'verbose', 'json'],
+    options: ['out', 'concurrency', 'models', 'filter', 'shard', 'shardTotal', 'repeat', 'resume', 'allowChangedSuite', 'retryErrors', 'cache', 'cacheDir', 'mock', 'maxCost', 'maxAttempts', 'timeoutMs', 'maxResponseBytes', 'regexTimeoutMs', 'baseline', 'junit', 'html', 'alpha', 'maxDrop', 'quiet', 'verbose', 'json'],
     examples: ['onetoken-eval run suites/capitals.yaml --mock', 'ONETOKEN_API_KEY=... onetoken-eval run suites/*.yaml --concurrency 16', 'onetoken-eval run suites/capitals.yaml --resume results/capitals/latest'],
     exitCodes: RUN_EXIT_CODES,
     load: async () => (await import('./commands/run.js')).runCommand,
@@ -57,7 +57,7 @@ const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'rescore', args: '<run-dir>', description: 're-apply (edited) assertions to a run\'s recorded answers without new requests',
-    options: ['suite', 'mock', 'cacheDir', 'junit', 'html', 'quiet', 'json'],
+    options: ['suite', 'mock', 'cacheDir', 'regexTimeoutMs', 'junit', 'html', 'quiet', 'json'],
     examples: ['onetoken-eval rescore results/capitals/latest', 'onetoken-eval rescore results/capitals/latest --suite suites/capitals.yaml'],
     exitCodes: ['0  every cell passed', '1  some assertions failed', '2  invalid run directory or suite', '3  a grader request failed'],
     load: async () => (await import('./commands/rescore.js')).rescoreCommand,

@@ -10,7 +10,7 @@
 import { buildPlan, type Cell } from '../plan/index.js';
 import { writeReports, type RunSummary } from '../report/index.js';
 import { reportOptionsOf } from './report-formats.js';
-import { acquireRunLock, cacheNamespaceOf, CellJournal, checkJournalShape, journalRecords, keepStaleRecords, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, writeRunMeta, type CellRecord, type RunMeta } from '../run/index.js';
+import { acquireRunLock, PatternMatcher, cacheNamespaceOf, CellJournal, checkJournalShape, journalRecords, keepStaleRecords, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, writeRunMeta, type CellRecord, type RunMeta } from '../run/index.js';
 import { loadSuite } from '../suite/index.js';
 import { isModelGraded } from '../assert/index.js';
 import { UsageError } from '../errors.js';
@@ -34,6 +34,8 @@ export interface RescoreRunOptions {
   junitPath?: string;
   /** Write report.html with the other reports. @default true */
   html?: boolean;
+  /** Time one user regex match may take before its assertion errors, in ms. @default 1000 */
+  regexTimeoutMs?: number;
   /** Hears warnings (a stale lock taken over). */
   onWarning?: (message: string) => void;
 }
@@ -80,6 +82,8 @@ async function rescoreLocked(runDir: string, oldMeta: RunMeta, options: RescoreR
   const usesGrader = [...byId.values()].some((cell) => cell.assertions.some(isModelGraded));
   const endpoint = usesGrader ? openGraderEndpoint(options.endpoint) : null;
   const cache = new ResponseCache(resolveCacheDir(options.cacheDir));
+  const matcher = new PatternMatcher(options.regexTimeoutMs);
+  const match = matcher.match.bind(matcher);
   const seen = new Set<string>();
   let graderErrors = 0;
   let written = 0;
@@ -88,7 +92,7 @@ async function rescoreLocked(runDir: string, oldMeta: RunMeta, options: RescoreR
     seen.add(record.id);
     if (record.error) return { ...record, index: cell.index };
     const scored = await scoreRecord(record, cell.assertions, cell.threshold, cell.vars, {
-      client: endpoint?.client ?? null, cache, endpoint: namespace, grader: suite.grader, pricing: suite.pricing,
+      client: endpoint?.client ?? null, cache, endpoint: namespace, grader: suite.grader, pricing: suite.pricing, match,
     });
     graderErrors += scored.graderCalls.filter((call) => call.error).length;
     return { ...record, index: cell.index, ...scored };
@@ -96,6 +100,7 @@ async function rescoreLocked(runDir: string, oldMeta: RunMeta, options: RescoreR
   try {
     written = await rewriteJournal(runDir, mapInOrder(journalRecords(runDir), RESCORE_CONCURRENCY, rescore));
   } finally {
+    matcher.close();
     await endpoint?.close();
   }
   // The journal now belongs to the new plan: say so, or a later --resume would mix the two plans' positions.

@@ -36,6 +36,8 @@ export interface RunSuiteOptions {
   concurrency?: number;
   /** Stop dispatching when the estimated spend reaches this many USD. @default no limit */
   maxCostUsd?: number;
+  /** Time one user regex match may take before its assertion errors, in ms. @default 1000 */
+  regexTimeoutMs?: number;
   /** Where requests go. @default ONETOKEN_BASE_URL and ONETOKEN_API_KEY */
   endpoint?: EndpointOptions;
   /** Compare the finished run with this baseline run directory or results.json. @default no comparison */
@@ -105,6 +107,7 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
       useCache: cache !== null,
       concurrency,
       maxCostUsd: options.maxCostUsd,
+      regexTimeoutMs: options.regexTimeoutMs,
       resume: options.resume ?? false,
       allowChangedSuite: options.allowChangedSuite ?? false,
       retryErrors: options.retryErrors ?? false,

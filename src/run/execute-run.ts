@@ -27,6 +27,8 @@ export interface ExecuteRunOptions {
   useCache: boolean;
   concurrency: number;
   maxCostUsd?: number;
+  /** Time one user regex match may take before its assertion errors, in ms. @default 1000 */
+  regexTimeoutMs?: number;
   resume?: boolean;
   allowChangedSuite?: boolean;
   retryErrors?: boolean;
@@ -95,6 +97,7 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
       grader: plan.suite.grader,
       pricing: plan.suite.pricing,
       maxCostUsd: options.maxCostUsd,
+      regexTimeoutMs: options.regexTimeoutMs,
       isDone: (index) => journal.has(index) && !errored.has(index),
       stop: options.stop,
       abort: options.abort,

@@ -15,6 +15,7 @@ import { executeCell } from './execute-cell.js';
 import type { CellJournal } from './journal.js';
 import type { CellRecord } from './record.js';
 import type { ScoreContext } from './score-cell.js';
+import { PatternMatcher } from './pattern-matcher.js';
 
 /** Why dispatching stopped early. */
 /** Requests in flight at most, over all models, when the caller does not say. */
@@ -37,6 +38,8 @@ export interface RunPlanOptions {
   pricing: ScoreContext['pricing'];
   /** Stop dispatching when the estimated spend (answers and grading) reaches this, in USD. */
   maxCostUsd?: number;
+  /** Time one user regex match may take before its assertion errors, in ms. @default 1000 */
+  regexTimeoutMs?: number;
   /** Cells to leave alone (already in the journal). */
   isDone?: (index: number) => boolean;
   /** Aborted: stop dispatching; in-flight requests keep going until `abort` fires. */
@@ -89,7 +92,9 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
     return lane.next;
   };
   const outcome: RunOutcome = { recorded: 0, skipped: 0, stopped: null, spentUsd: 0 };
-  const context = { client: options.client, cache: options.useCache ? options.cache : null, endpoint: options.endpoint, grader: options.grader, pricing: options.pricing, signal: options.abort, useCacheRead: options.useCache };
+  const matcher = new PatternMatcher(options.regexTimeoutMs);
+  const match = matcher.match.bind(matcher);
+  const context = { client: options.client, cache: options.useCache ? options.cache : null, endpoint: options.endpoint, grader: options.grader, pricing: options.pricing, signal: options.abort, useCacheRead: options.useCache, match };
   let wake: () => void = () => undefined;
   let fatal: { error: unknown } | null = null;
   const onStop = () => wake();
@@ -154,6 +159,7 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
     });
   }
   options.stop?.removeEventListener('abort', onStop);
+  matcher.close();
   if (fatal) throw fatal.error;
   for (const lane of lanes) {
     while (advance(lane)) {

@@ -37,7 +37,7 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
       const errorSamples = new ErrorSamples();
       const result = await runSuite(plan, {
         runDir, resume: Boolean(options.resume), allowChangedSuite: options.allowChangedSuite, retryErrors: options.retryErrors,
-        cache: options.cache === false ? false : options.cacheDir, concurrency: options.concurrency, maxCostUsd: options.maxCost,
+        cache: options.cache === false ? false : options.cacheDir, concurrency: options.concurrency, maxCostUsd: options.maxCost, regexTimeoutMs: options.regexTimeoutMs,
         endpoint, baseline: options.baseline, compare: { alpha: options.alpha, maxDrop: options.maxDrop }, junitPath: options.junit, html: options.html,
         startedAt, stop: interruption.stop, abort: interruption.abort,
         onStart: ({ runDir: dir, isMock }) => terminal.startRun(plan, dir, isMock, options.concurrency),
