@@ -50,7 +50,7 @@ function reportError(error: unknown): number {
   const isDebug = isDebugEnabled(process.env);
   if (error instanceof SuiteError) {
     // `file:line:col: path: message` stays first on the line so editors and terminals can jump to it.
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(`${wordOptions(error.template, flagOf)}\n`);
     if (isDebug && error.stack) process.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }

@@ -69,6 +69,7 @@ export const OPTIONS = {
   retryErrors: { flags: '--retry-errors', description: 'with --resume: also rerun cells that ended in errors' },
   cache: { flags: '--no-cache', description: 'bypass the response cache (neither read nor written)' },
   cacheDir: { flags: '--cache-dir <dir>', description: `response cache directory (default: ONETOKEN_EVAL_CACHE_DIR, else "${DEFAULT_CACHE_DIR}")` },
+  allowOutsidePaths: { flags: '--allow-outside-paths', description: 'read prompt, data and schema files outside the suite\'s directory (absolute, ../ or symlinked paths)' },
   mock: { flags: '--mock', description: 'run against the built-in mock Onetoken server (no key needed)' },
   maxCost: { flags: '--max-cost <usd>', description: 'stop dispatching when the estimated spend reaches this many USD', parse: nonNegativeNumber('--max-cost') },
   quiet: { flags: '--quiet', description: 'print only the final summary' },

@@ -36,6 +36,8 @@ export interface RescoreRunOptions {
   html?: boolean;
   /** Time one user regex match may take before its assertion errors, in ms. @default 1000 */
   regexTimeoutMs?: number;
+  /** Also read prompt, data and schema files outside the suite's directory. @default false */
+  allowOutsidePaths?: boolean;
   /** Hears warnings (a stale lock taken over). */
   onWarning?: (message: string) => void;
 }
@@ -69,7 +71,7 @@ export async function rescoreRun(runDirectory: string, options: RescoreRunOption
 }
 
 async function rescoreLocked(runDir: string, oldMeta: RunMeta, options: RescoreRunOptions): Promise<RescoreRunResult> {
-  const suite = loadSuite(options.suite ?? oldMeta.suite.path);
+  const suite = loadSuite(options.suite ?? oldMeta.suite.path, { allowOutsidePaths: options.allowOutsidePaths });
   // `meta.shard`, not `plan.shard`: a merged run covers the whole plan.
   const plan = buildPlan(suite, { models: oldMeta.plan.models ?? undefined, filter: oldMeta.plan.filter ?? undefined, shard: oldMeta.shard, repeat: oldMeta.plan.repeat ?? undefined });
   const namespace = cacheNamespaceOf(oldMeta.baseUrl);

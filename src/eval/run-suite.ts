@@ -38,6 +38,8 @@ export interface RunSuiteOptions {
   maxCostUsd?: number;
   /** Time one user regex match may take before its assertion errors, in ms. @default 1000 */
   regexTimeoutMs?: number;
+  /** When `source` is a path: also read prompt, data and schema files outside the suite's directory. @default false */
+  allowOutsidePaths?: boolean;
   /** Where requests go. @default ONETOKEN_BASE_URL and ONETOKEN_API_KEY */
   endpoint?: EndpointOptions;
   /** Compare the finished run with this baseline run directory or results.json. @default no comparison */
@@ -81,7 +83,7 @@ export interface RunSuiteResult {
 
 /** Runs one suite (a path, a loaded suite or a built plan) and writes its reports. */
 export async function runSuite(source: string | Suite | Plan, options: RunSuiteOptions = {}): Promise<RunSuiteResult> {
-  const plan = planOf(source, options.plan);
+  const plan = planOf(source, options.plan, options.allowOutsidePaths);
   const startedAt = options.startedAt ?? new Date();
   const warn = options.onWarning ?? (() => undefined);
   // A wrong baseline must fail before any money is spent, not after the run.
@@ -131,8 +133,8 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
 }
 
 /** The plan to run: built from a path or suite, or the given plan. */
-function planOf(source: string | Suite | Plan, options: PlanOptions | undefined): Plan {
-  if (typeof source === 'string') return buildPlan(loadSuite(source), options);
+function planOf(source: string | Suite | Plan, options: PlanOptions | undefined, isOutsideAllowed = false): Plan {
+  if (typeof source === 'string') return buildPlan(loadSuite(source, { allowOutsidePaths: isOutsideAllowed }), options);
   if ('cellAt' in source) return source;
   return buildPlan(source, options);
 }

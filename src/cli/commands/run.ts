@@ -23,7 +23,7 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
   if (options.resume && paths.length > 1) throw new UsageError('--resume takes one suite: the one the run directory was made with');
   if (options.resume && options.out) throw new UsageError('--resume DIR already names the run directory: drop --out');
   const planOptions = { models: options.models, filter: options.filter, shard, repeat: options.repeat };
-  const plans = loadSuites(paths).map((suite) => buildPlan(suite, planOptions));
+  const plans = loadSuites(paths, { allowOutsidePaths: options.allowOutsidePaths }).map((suite) => buildPlan(suite, planOptions));
   // A wrong baseline path must fail before any money is spent, not after the run.
   if (options.baseline) await readRunSide(options.baseline, { metaOnly: true });
   const terminal = new Terminal(options);
