@@ -91,6 +91,7 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
   const cache = options.cache === false ? null : new ResponseCache(resolveCacheDir(options.cache));
   cache?.assertWritable();
   if (cache) cache.onWriteError = (error) => warn(`the response cache could not be written (${error.message}); answers are still recorded`);
+  if (cache) cache.onInvalidEntry = (path) => warn(`${path}: malformed cache entry ignored (a cache miss); the request is sent again`);
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const endpoint = openEndpoint({ ...options.endpoint, onEvent: options.onEvent ?? options.endpoint?.onEvent }, concurrency);
   const isDefaultLocation = options.runDir === undefined;

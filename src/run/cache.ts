@@ -33,15 +33,30 @@ export class ResponseCache {
     return join(this.directory, hash.slice(0, 2), `${hash}.json`);
   }
 
-  /** The cached completion, or null (a missing, unreadable or other-version entry is a miss). */
+  /**
+   * The cached completion, or null (a missing, unreadable or other-version entry is a miss). An entry that parses
+   * but has the wrong shape (hand-edited, another tool's, cut by a full disk) is a miss too, and `onInvalidEntry`
+   * hears its path: trusting it crashed every run until the cache was cleared.
+   */
   get(hash: string): Completion | null {
+    const path = this.pathOf(hash);
+    let entry: { version?: unknown; completion?: unknown };
     try {
-      const entry = JSON.parse(readFileSync(this.pathOf(hash), 'utf8')) as { version: number; completion: Completion };
-      return entry.version === CACHE_VERSION ? entry.completion : null;
-    } catch {
+      entry = JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown; completion?: unknown };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === undefined) this.onInvalidEntry?.(path);
       return null;
     }
+    if (entry === null || typeof entry !== 'object' || entry.version !== CACHE_VERSION) return null;
+    if (!isCompletion(entry.completion)) {
+      this.onInvalidEntry?.(path);
+      return null;
+    }
+    return entry.completion;
   }
+
+  /** Hears the path of each cache entry that was ignored because it is malformed. */
+  onInvalidEntry: ((path: string) => void) | null = null;
 
   /**
    * Stores a completion atomically (temporary file + rename). A failed write (disk full, permissions) is
@@ -73,6 +88,21 @@ export class ResponseCache {
       throw new UsageError(`${optionRef('cacheDir')} ${this.directory}: cannot create or write the cache directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); fix the path or pass ${optionRef('noCache')}`);
     }
   }
+}
+
+const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+const isNullableString = (value: unknown) => value === null || typeof value === 'string';
+
+/** True when `value` has the shape of a cached `Completion` (the fields records and assertions read). */
+function isCompletion(value: unknown): value is Completion {
+  if (value === null || typeof value !== 'object') return false;
+  const c = value as Record<string, unknown>;
+  const usage = c.usage as Record<string, unknown> | null;
+  const isUsage = usage === null || (typeof usage === 'object' && isCount(usage.promptTokens) && isCount(usage.completionTokens) && isCount(usage.totalTokens));
+  const isCitations = Array.isArray(c.citations) && c.citations.every((citation) => citation !== null && typeof citation === 'object' && typeof (citation as { url?: unknown }).url === 'string');
+  return typeof c.content === 'string' && isNullableString(c.finishReason) && isUsage && isNullableString(c.model) && isNullableString(c.systemFingerprint)
+    && isNullableString(c.responseId) && isNullableString(c.requestId) && isCitations && typeof c.latencyMs === 'number' && c.latencyMs >= 0
+    && (c.ttftMs === null || (typeof c.ttftMs === 'number' && c.ttftMs >= 0)) && isCount(c.attempts);
 }
 
 /** Entries and bytes in a cache directory. */
