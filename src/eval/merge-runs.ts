@@ -12,7 +12,7 @@ import { mergeShards, type ShardInput } from '../compare/index.js';
 import { CheckpointError, optionRef } from '../errors.js';
 import { writeReports, type RunSummary } from '../report/index.js';
 import { reportOptionsOf } from './report-formats.js';
-import { acquireRunLock, CellJournal, journalRecords, readRunMetaFile, rewriteJournal, RUN_META_FILE, writeRunMeta, type CellRecord, type RunMeta } from '../run/index.js';
+import { acquireRunLock, CellJournal, prepareDirectory, prepareOutputFile, journalRecords, readRunMetaFile, rewriteJournal, RUN_META_FILE, writeRunMeta, type CellRecord, type RunMeta } from '../run/index.js';
 import { resolveRunPath } from './run-location.js';
 
 /** Shards read at once. */
@@ -51,6 +51,8 @@ export async function mergeRuns(dirs: string[], options: MergeRunsOptions): Prom
   const shards = await Promise.all(dirs.map((dir) => limit(() => readShard(resolveRunPath(dir), warn))));
   const merged = mergeShards(shards);
   const coverage = shardCoverage(shards.map((shard) => ({ source: shard.source, shard: shard.meta.shard })));
+  prepareDirectory(options.out, 'out');
+  if (options.junitPath !== undefined) prepareOutputFile(options.junitPath, 'junit');
   const lock = acquireRunLock(options.out, { onStale: warn });
   try {
     if (existsSync(join(options.out, RUN_META_FILE))) throw new CheckpointError(`${options.out} already holds a run: choose another ${optionRef('out')}`);

@@ -10,7 +10,7 @@
 import { buildPlan, type Cell } from '../plan/index.js';
 import { writeReports, type RunSummary } from '../report/index.js';
 import { reportOptionsOf } from './report-formats.js';
-import { acquireRunLock, PatternMatcher, cacheNamespaceOf, CellJournal, checkJournalShape, journalRecords, keepStaleRecords, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, writeRunMeta, type CellRecord, type RunMeta } from '../run/index.js';
+import { acquireRunLock, PatternMatcher, prepareOutputFile, cacheNamespaceOf, CellJournal, checkJournalShape, journalRecords, keepStaleRecords, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, writeRunMeta, type CellRecord, type RunMeta } from '../run/index.js';
 import { loadSuite } from '../suite/index.js';
 import { isModelGraded } from '../assert/index.js';
 import { UsageError } from '../errors.js';
@@ -62,6 +62,7 @@ export interface RescoreRunResult {
 export async function rescoreRun(runDirectory: string, options: RescoreRunOptions = {}): Promise<RescoreRunResult> {
   const runDir = resolveRunPath(runDirectory);
   const oldMeta = readRunMetaFile(runDir);
+  if (options.junitPath !== undefined) prepareOutputFile(options.junitPath, 'junit');
   const lock = acquireRunLock(runDir, { create: false, onStale: options.onWarning });
   try {
     return await rescoreLocked(runDir, oldMeta, options);

@@ -4,11 +4,13 @@
  * `latest` at a default-located run, and compare with a baseline. Printing, progress, signals and exit codes are
  * the caller's: it hears about cells and warnings through callbacks and gets a typed result.
  */
+import { dirname } from 'node:path';
 import type { ClientEvent } from '../client/index.js';
+import { EnvironmentError, OnetokenEvalError } from '../errors.js';
 import type { CompareReport } from '../compare/index.js';
 import { buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
 import { writeReports, type RunSummary } from '../report/index.js';
-import { acquireRunLock, cacheNamespaceOf, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type RunLock, type RunMeta, type RunOutcome } from '../run/index.js';
+import { acquireRunLock, cacheNamespaceOf, prepareDirectory, prepareOutputFile, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type RunLock, type RunMeta, type RunOutcome } from '../run/index.js';
 import { loadSuite, type Suite } from '../suite/index.js';
 import { resolveCacheDir } from './cache-dir.js';
 import { compareRuns, type CompareRunsOptions } from './compare-runs.js';
@@ -88,6 +90,9 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
   const warn = options.onWarning ?? (() => undefined);
   // A wrong baseline must fail before any money is spent, not after the run.
   if (options.baseline) await readRunSide(options.baseline, { metaOnly: true });
+  // Every output location is checked before the first request: a wrong path must not cost a run.
+  if (options.runDir !== undefined && !options.resume) prepareDirectory(options.runDir, 'out');
+  if (options.junitPath !== undefined) prepareOutputFile(options.junitPath, 'junit');
   const cache = options.cache === false ? null : new ResponseCache(resolveCacheDir(options.cache));
   cache?.assertWritable();
   if (cache) cache.onWriteError = (error) => warn(`the response cache could not be written (${error.message}); answers are still recorded`);
@@ -127,10 +132,28 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
     // The page was written before the comparison existed: comparing rewrites it with the baseline view.
     const comparison = options.baseline && !isInterrupted ? (await compareRuns(options.baseline, runDir, { ...options.compare, html: options.html !== false })).report : null;
     return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', comparison };
+  } catch (error) {
+    throw environmentErrorOf(error, lockedDir(lock));
   } finally {
     lock?.release();
     await endpoint.close();
   }
+}
+
+/** The run directory a held lock belongs to. */
+function lockedDir(lock: RunLock | null): string | null {
+  return lock ? dirname(lock.path) : null;
+}
+
+/**
+ * A system error while the run directory was being written (ENOSPC, EIO, EROFS...) as an `EnvironmentError`
+ * (exit 3) naming the file and saying the journal is intact; anything else unchanged.
+ */
+function environmentErrorOf(error: unknown, runDir: string | null): unknown {
+  const errno = error as NodeJS.ErrnoException;
+  if (runDir === null || error instanceof OnetokenEvalError || typeof errno?.code !== 'string' || typeof errno.syscall !== 'string') return error;
+  const where = errno.path ?? runDir;
+  return new EnvironmentError(`${where}: ${errno.code} while writing the run (${errno.syscall}); the journal keeps every cell finished so far`, runDir, { cause: error });
 }
 
 /** The plan to run: built from a path or suite, or the given plan. */

@@ -3,11 +3,12 @@
  * parameters — seeds included, so repeats never collide) plus the endpoint; never the key. One file per entry,
  * written to a temporary file and renamed, so several runs can share the directory without torn entries.
  */
-import { accessSync, constants, mkdirSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { optionRef, UsageError } from '../errors.js';
 import { join } from 'node:path';
 import type { Completion } from '../wire/index.js';
 import { canonicalJson, sha256Hex } from '../plan/index.js';
+import { prepareDirectory } from './writable-path.js';
 
 /** Version of cache entries; a bump makes old entries misses. */
 const CACHE_VERSION = 1;
@@ -82,10 +83,9 @@ export class ResponseCache {
   /** Checks up front that the directory can be created and written, so a typo fails before any request. */
   assertWritable(): void {
     try {
-      mkdirSync(this.directory, { recursive: true });
-      accessSync(this.directory, constants.W_OK);
+      prepareDirectory(this.directory, 'cacheDir');
     } catch (error) {
-      throw new UsageError(`${optionRef('cacheDir')} ${this.directory}: cannot create or write the cache directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); fix the path or pass ${optionRef('noCache')}`);
+      throw new UsageError(`${(error as UsageError).template}; fix the path or pass ${optionRef('noCache')}`, { cause: error });
     }
   }
 }

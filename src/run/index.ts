@@ -11,6 +11,7 @@ export { keepStaleRecords, STALE_FILE } from './stale-records.js';
 export { ResponseCache, DEFAULT_CACHE_DIR, cacheInfo, clearCache, hashRequest, requestHash } from './cache.js';
 export { readRunMetaFile, writeRunMeta, parseRunMeta, RUN_META_FILE } from './run-meta.js';
 export { assertFreshRunDirectory } from './run-directory.js';
+export { prepareDirectory, prepareOutputFile } from './writable-path.js';
 export { acquireRunLock, LOCK_FILE } from './run-lock.js';
 export type { AcquireLockOptions, LockEnvironment, LockHolder, RunLock } from './run-lock.js';
 export { estimateCost } from './cost.js';

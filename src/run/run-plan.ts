@@ -109,7 +109,15 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
       return; // not the cell's fault: left unrecorded so a resume runs it once the key works
     }
     if ((error as { code?: string } | null)?.code === 'OTE_ABORTED') return;
-    options.journal.append(record);
+    try {
+      options.journal.append(record);
+    } catch (writeError) {
+      // A full disk or an I/O error: stop dispatching, let the cells in flight end, report it after. The lines
+      // already written stay valid, and this cell is simply run again on resume.
+      fatal ??= { error: writeError };
+      stopWith('interrupted', 'the journal could not be written');
+      return;
+    }
     outcome.recorded++;
     outcome.spentUsd += (record.cost ?? 0) + record.graderCalls.reduce((sum, call) => sum + (call.cost ?? 0), 0);
     if (options.maxCostUsd !== undefined && outcome.spentUsd >= options.maxCostUsd) {
