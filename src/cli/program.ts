@@ -56,6 +56,13 @@ const COMMANDS: CommandSpec[] = [
     load: async () => (await import('./commands/schema.js')).schemaCommand,
   },
   {
+    name: 'repair', args: '<run-dir>', description: 'move bad journal lines aside (to rejected.jsonl) so the run can be resumed',
+    options: ['json'],
+    examples: ['onetoken-eval repair results/capitals/latest'],
+    exitCodes: ['0  repaired (or nothing to repair)', '2  not a run directory, or the run is in use'],
+    load: async () => (await import('./commands/repair.js')).repairCommand,
+  },
+  {
     name: 'rescore', args: '<run-dir>', description: 're-apply (edited) assertions to a run\'s recorded answers without new requests',
     options: ['suite', 'mock', 'cacheDir', 'regexTimeoutMs', 'allowOutsidePaths', 'junit', 'html', 'quiet', 'json'],
     examples: ['onetoken-eval rescore results/capitals/latest', 'onetoken-eval rescore results/capitals/latest --suite suites/capitals.yaml'],

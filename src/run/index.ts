@@ -8,6 +8,8 @@ export type { RunOutcome, RunPlanOptions, StopReason } from './run-plan.js';
 export { CellJournal, JOURNAL_FILE, journalRecords, rewriteJournal } from './journal.js';
 export { checkJournalAgainstPlan, checkJournalShape } from './journal-check.js';
 export { keepStaleRecords, STALE_FILE } from './stale-records.js';
+export { repairJournal, REJECTED_FILE } from './journal-repair.js';
+export type { JournalRepair, RecordCheck } from './journal-repair.js';
 export { ResponseCache, DEFAULT_CACHE_DIR, cacheInfo, clearCache, hashRequest, requestHash } from './cache.js';
 export { readRunMetaFile, writeRunMeta, parseRunMeta, RUN_META_FILE } from './run-meta.js';
 export { assertFreshRunDirectory } from './run-directory.js';

@@ -14,7 +14,7 @@
  * cell) rather than a Map of slot objects (~80 bytes a cell and one more object for the GC to trace).
  */
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CheckpointError } from '../errors.js';
 import { orderRecord, type CellRecord } from './record.js';
 
@@ -141,7 +141,7 @@ export class CellJournal {
       record = JSON.parse(line.toString('utf8'));
     } catch (error) {
       if (isLast) return false;
-      throw new CheckpointError(`${this.path}:${lineNumber}: not valid JSON in the middle of the journal (${(error as Error).message}): expected one cell record per line`, { cause: error });
+      throw new CheckpointError(`${this.path}:${lineNumber}: not valid JSON in the middle of the journal (${(error as Error).message}): expected one cell record per line; move bad lines aside with: onetoken-eval repair ${dirname(this.path)}`, { cause: error });
     }
     const { id, index } = (record ?? {}) as { id?: unknown; index?: unknown };
     if (record === null || typeof record !== 'object' || Array.isArray(record) || typeof id !== 'string' || typeof index !== 'number') {

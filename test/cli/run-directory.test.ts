@@ -89,6 +89,25 @@ describe('run directories', { timeout: 60_000 }, () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('repairs a journal with bad lines in the middle, and the resume then reruns exactly those cells', async () => {
+    const runDir = copyOfRun('repair');
+    const lines = journalLines(runDir);
+    const phantom = JSON.stringify({ ...JSON.parse(lines[3]!), index: 99 });
+    writeFileSync(join(runDir, 'cells.jsonl'), `${[...lines.slice(0, 2), '{"torn', ...lines.slice(3, 8), phantom].join('\n')}\n`);
+    const refused = await runCli(['run', SUITE, '--mock', '--resume', runDir, '--no-cache', '--quiet'], { env: cliEnv() });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/cells\.jsonl:3: not valid JSON in the middle of the journal .*move bad lines aside with: onetoken-eval repair /);
+    const repaired = await runCli(['repair', runDir], { env: cliEnv() });
+    expect(repaired.code).toBe(0);
+    expect(repaired.stdout).toContain(`${runDir}/cells.jsonl:3: not valid JSON`);
+    expect(repaired.stdout).toContain(`${runDir}/cells.jsonl:9: index 99 is outside the plan (30 cells)`);
+    expect(repaired.stdout).toMatch(new RegExp(`moved 2 bad lines to ${runDir}/rejected\\.jsonl; 23 cells will run on: onetoken-eval run <suite> --resume ${runDir}\\n$`));
+    expect(readFileSync(join(runDir, 'rejected.jsonl'), 'utf8')).toBe(`{"torn\n${phantom}\n`);
+    const resumed = await runCli(['run', SUITE, '--mock', '--resume', runDir, '--no-cache', '--quiet'], { env: cliEnv() });
+    expect(resumed.code).toBe(1);
+    expect(journalLines(runDir)).toHaveLength(30);
+  });
+
   it('says to start afresh when resuming a directory killed before run.json existed', async () => {
     const runDir = dir('no-meta');
     mkdirSync(runDir);
