@@ -3,7 +3,7 @@
  * what the CLI commands do; the steps under them (suite -> plan -> run -> assert -> report -> compare) and the
  * built-in mock server are exported for finer control. Named exports only; this file holds no logic.
  */
-export { runSuite, rescoreRun, mergeRuns, compareRuns, reportRun, writeHtmlReport, readRunSide, resolveCacheDir, resultsJsonSchema, resultsFileSchema } from './eval/index.js';
+export { runSuite, rescoreRun, repairRun, mergeRuns, compareRuns, reportRun, writeHtmlReport, readRunSide, resolveCacheDir, resultsJsonSchema, resultsFileSchema } from './eval/index.js';
 export type {
   RunSuiteOptions, RunSuiteResult, RescoreRunOptions, RescoreRunResult, MergeRunsOptions, MergeRunsResult, CompareRunsOptions, CompareRunsResult,
   EndpointOptions, RunSide, ReportRunOptions, WriteHtmlReportOptions,
