@@ -4,7 +4,7 @@
  * a run or changes its exit code.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cliEnv, makeTempDir, ROOT, runCli } from '../helpers/cli.js';
@@ -74,6 +74,20 @@ describe('output locations and a failing machine', { timeout: 60_000 }, () => {
     const last = result.stderr.trim().split('\n').at(-1)!;
     expect(last).toMatch(new RegExp(`^onetoken-eval: ${out}: ENOSPC while writing the run \\(write\\); the journal keeps every cell finished so far; once fixed, resume with: onetoken-eval run \\S+capitals\\.yaml --resume ${out} --mock --no-cache$`));
     expect(result.stderr).not.toMatch(/this is a bug|at .*\.js:\d+/);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('exits 3 when the disk fills while writing the reports, and the resume then writes them', async () => {
+    const out = dir('full-reports');
+    mkdirSync(out);
+    symlinkSync('/dev/full', join(out, '.results.json.partial'));
+    const result = await run('--out', out, '--no-cache');
+    expect(result.code).toBe(3);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/ENOSPC while writing the run .*; once fixed, resume with: onetoken-eval run \S+ --resume /);
+    expect(readFileSync(join(out, 'cells.jsonl'), 'utf8').trim().split('\n')).toHaveLength(30);
+    rmSync(join(out, '.results.json.partial'), { force: true });
+    const resumed = await runCli(['run', SUITE, '--mock', '--quiet', '--resume', out, '--no-cache'], { env: cliEnv() });
+    expect(resumed.code).toBe(1);
+    expect(existsSync(join(out, 'results.json'))).toBe(true);
   });
 
   it('keeps running and keeps its exit code when stdout and stderr are closed early', async () => {
