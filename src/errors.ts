@@ -36,8 +36,10 @@ export type ErrorCode =
   | 'OTE_API_TIMEOUT'
   | 'OTE_API_CONNECTION'
   | 'OTE_API_PROTOCOL'
+  | 'OTE_API_TOO_LARGE'
   | 'OTE_API_STATUS'
   | 'OTE_ABORTED'
+  | 'OTE_ENVIRONMENT'
   | 'OTE_INTERNAL';
 
 const OPTION_MARK = /\u0001([A-Za-z]+)\u0002/g;
@@ -121,6 +123,20 @@ export class UsageError extends OnetokenEvalError {
 export class CheckpointError extends OnetokenEvalError {
   constructor(message: string, options: { cause?: unknown } = {}) {
     super('OTE_CHECKPOINT', message, { exitCode: ExitCode.invalidInput, cause: options.cause });
+  }
+}
+
+/**
+ * The machine failed a run part-way (a full disk, an I/O error): exit 3, like an API that gave up. What was
+ * recorded before stays in the journal of `runDir`, so the run can be resumed once the cause is fixed.
+ */
+export class EnvironmentError extends OnetokenEvalError {
+  /** The run directory whose journal holds what was finished. */
+  readonly runDir: string;
+
+  constructor(message: string, runDir: string, options: { cause?: unknown } = {}) {
+    super('OTE_ENVIRONMENT', message, { exitCode: ExitCode.api, cause: options.cause });
+    this.runDir = runDir;
   }
 }
 

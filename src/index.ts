@@ -3,7 +3,7 @@
  * what the CLI commands do; the steps under them (suite -> plan -> run -> assert -> report -> compare) and the
  * built-in mock server are exported for finer control. Named exports only; this file holds no logic.
  */
-export { runSuite, rescoreRun, mergeRuns, compareRuns, reportRun, writeHtmlReport, readRunSide, resolveCacheDir, resultsJsonSchema, resultsFileSchema } from './eval/index.js';
+export { runSuite, rescoreRun, repairRun, mergeRuns, compareRuns, reportRun, writeHtmlReport, readRunSide, resolveCacheDir, resultsJsonSchema, resultsFileSchema } from './eval/index.js';
 export type {
   RunSuiteOptions, RunSuiteResult, RescoreRunOptions, RescoreRunResult, MergeRunsOptions, MergeRunsResult, CompareRunsOptions, CompareRunsResult,
   EndpointOptions, RunSide, ReportRunOptions, WriteHtmlReportOptions,
@@ -20,7 +20,7 @@ export type { OnetokenClient, ClientOptions, ClientEvent } from './client/index.
 export type { Completion, ChatRequest, ChatMessage, ChatRole, Usage, Citation } from './wire/index.js';
 export {
   ApiError, AuthError, QuotaError, BadRequestError, NotFoundError, RateLimitError, ServerError, TimeoutError, ConnectionError,
-  ProtocolError, StatusError, AbortedError, isApiError,
+  ProtocolError, ResponseTooLargeError, StatusError, AbortedError, isApiError,
 } from './client/index.js';
 
 export { runPlan, executeRun, journalRecords, readRunMetaFile, ResponseCache, DEFAULT_CACHE_DIR, DEFAULT_CONCURRENCY, RUN_META_VERSION, cellRecordSchema, runMetaSchema } from './run/index.js';
@@ -41,5 +41,5 @@ export type { CompareReport, CompareOptions, CompareCell } from './compare/index
 export { startMockServer, loadMockFixtures, DEFAULT_MOCK_MODELS } from './mock/index.js';
 export type { MockServer, MockServerOptions, MockFixture, MockStep, MockFaults } from './mock/index.js';
 
-export { OnetokenEvalError, SuiteError, UsageError, CheckpointError, ExitCode, formatIssue, wordOptions } from './errors.js';
+export { OnetokenEvalError, SuiteError, UsageError, CheckpointError, EnvironmentError, ExitCode, formatIssue, wordOptions } from './errors.js';
 export type { ErrorCode, SourceIssue } from './errors.js';

@@ -1,5 +1,5 @@
 /** Public surface of the assertions: pure scoring of recorded answers, the spec schema, and the metrics. */
-export type { Answer, AssertionResult, AssertionSpec, GradeFn, GraderMessage } from './types.js';
+export type { Answer, AssertionResult, AssertionSpec, GradeFn, GraderMessage, MatchFn } from './types.js';
 export type { AssertionKind, Check, KindContext } from './kind.js';
 export { assertionSpecSchema, validateAssertion } from './schema.js';
 export { assertionResultSchema } from './result-schema.js';

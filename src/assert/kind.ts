@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { didYouMean } from '../suggest.js';
-import type { Answer, GradeFn } from './types.js';
+import type { Answer, GradeFn, MatchFn } from './types.js';
 
 /** What a scorer may use besides the answer; injected by the runner so that scoring stays pure. */
 export interface KindContext {
@@ -12,6 +12,11 @@ export interface KindContext {
   grade?: GradeFn;
   /** The case's variables, for kinds that need more than the templated spec. */
   vars?: Record<string, unknown>;
+  /**
+   * Runs a user's regular expression with a time limit (the runner's worker thread), so a backtracking pattern
+   * cannot freeze the process. @default an in-thread `RegExp` (pure callers with trusted patterns)
+   */
+  match?: MatchFn;
 }
 
 /**

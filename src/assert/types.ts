@@ -35,6 +35,9 @@ export interface GraderMessage extends ChatMessage {
   role: 'system' | 'user';
 }
 
+/** Tests `text` against the user's pattern `/source/flags` within a time limit; rejects when it overran. */
+export type MatchFn = (source: string, flags: string | undefined, text: string) => Promise<boolean>;
+
 /**
  * Sends a grader request (temperature 0 and a fixed seed are the caller's job) and resolves with the grader's
  * raw text. Injected by the runner so that `assert` stays free of I/O; it rejects on API errors.

@@ -13,11 +13,9 @@ function commanderLine(error: CommanderError): string {
   return error.message.replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ').replace(/\(Did you mean/, '(did you mean').trim();
 }
 
-// `onetoken-eval plan --json | head` closes our stdout early: that is the reader's choice, not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
-  throw error;
-});
+// `run --verbose 2>&1 | head -3` or `plan --json | head` closes our stdout or stderr early: that is the reader's
+// choice, not an error, and it must never stop a run or change its exit code. Later writes are dropped.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 
 async function main(): Promise<number> {
   let exitCode: number = ExitCode.ok;
@@ -50,7 +48,7 @@ function reportError(error: unknown): number {
   const isDebug = isDebugEnabled(process.env);
   if (error instanceof SuiteError) {
     // `file:line:col: path: message` stays first on the line so editors and terminals can jump to it.
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(`${wordOptions(error.template, flagOf)}\n`);
     if (isDebug && error.stack) process.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }

@@ -2,7 +2,8 @@
  * GitHub-native output: the markdown summary appended to GITHUB_STEP_SUMMARY, and `::error` workflow commands
  * pointing at the suite line of each failing case so failures show inline in the pull request.
  */
-import { appendFileSync, fstatSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, openSync, statSync } from 'node:fs';
+import { UsageError } from '../errors.js';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** Escapes a workflow command's message (GitHub's rules: %, CR and LF). */
@@ -49,6 +50,27 @@ export function renderAnnotation(annotation: Annotation): string {
   const properties = [`file=${escapeProperty(annotation.file)}`, `line=${annotation.line}`];
   if (annotation.title) properties.push(`title=${escapeProperty(annotation.title)}`);
   return `::error ${properties.join(',')}::${escapeData(annotation.message)}`;
+}
+
+/**
+ * Checks before a run that GITHUB_STEP_SUMMARY, when set, can be appended to: finding out after the run would
+ * waste every request. A `UsageError` (exit 2) naming the variable otherwise.
+ */
+export function assertStepSummaryWritable(env: NodeJS.ProcessEnv = process.env): void {
+  const path = env.GITHUB_STEP_SUMMARY;
+  if (!path) return;
+  try {
+    if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new UsageError(`GITHUB_STEP_SUMMARY ${path}: cannot append the step summary (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
+    }
+  }
+  try {
+    closeSync(openSync(path, 'a'));
+  } catch (error) {
+    throw new UsageError(`GITHUB_STEP_SUMMARY ${path}: cannot append the step summary (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
+  }
 }
 
 /** Appends markdown to the step summary when GITHUB_STEP_SUMMARY is set; returns whether it did. */

@@ -5,8 +5,8 @@
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { DEFAULT_ALPHA, DEFAULT_MAX_DROP } from '../compare/index.js';
-import { DEFAULT_CACHE_DIR, DEFAULT_CONCURRENCY } from '../run/index.js';
-import { DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS } from '../client/index.js';
+import { DEFAULT_CACHE_DIR, DEFAULT_CONCURRENCY, DEFAULT_REGEX_TIMEOUT_MS } from '../run/index.js';
+import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from '../client/index.js';
 
 /** One option's declaration. */
 export interface OptionSpec {
@@ -69,11 +69,14 @@ export const OPTIONS = {
   retryErrors: { flags: '--retry-errors', description: 'with --resume: also rerun cells that ended in errors' },
   cache: { flags: '--no-cache', description: 'bypass the response cache (neither read nor written)' },
   cacheDir: { flags: '--cache-dir <dir>', description: `response cache directory (default: ONETOKEN_EVAL_CACHE_DIR, else "${DEFAULT_CACHE_DIR}")` },
+  allowOutsidePaths: { flags: '--allow-outside-paths', description: 'read prompt, data and schema files outside the suite\'s directory (absolute, ../ or symlinked paths)' },
   mock: { flags: '--mock', description: 'run against the built-in mock Onetoken server (no key needed)' },
   maxCost: { flags: '--max-cost <usd>', description: 'stop dispatching when the estimated spend reaches this many USD', parse: nonNegativeNumber('--max-cost') },
   quiet: { flags: '--quiet', description: 'print only the final summary' },
   maxAttempts: { flags: '--max-attempts <n>', description: 'attempts per request, the first included (retries on 408/409/429/5xx, network errors, timeouts)', defaultValue: DEFAULT_MAX_ATTEMPTS, parse: positiveInt('--max-attempts') },
   timeoutMs: { flags: '--timeout-ms <ms>', description: 'limit of one attempt, body included; also caps the wait for the first byte', defaultValue: DEFAULT_REQUEST_TIMEOUT_MS, parse: positiveInt('--timeout-ms') },
+  maxResponseBytes: { flags: '--max-response-bytes <n>', description: 'largest response body read; a larger one fails that cell (not retried)', defaultValue: DEFAULT_MAX_RESPONSE_BYTES, parse: positiveInt('--max-response-bytes') },
+  regexTimeoutMs: { flags: '--regex-timeout-ms <ms>', description: 'time one regex assertion may take on one answer before it errors', defaultValue: DEFAULT_REGEX_TIMEOUT_MS, parse: positiveInt('--regex-timeout-ms') },
   verbose: { flags: '--verbose', description: 'print one line per request and response (never the key)' },
   baseline: { flags: '--baseline <path>', description: 'compare with this baseline run directory or results.json' },
   junit: { flags: '--junit <file>', description: 'also write JUnit XML to FILE' },

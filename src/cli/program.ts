@@ -29,21 +29,21 @@ const RUN_EXIT_CODES = [
 const COMMANDS: CommandSpec[] = [
   {
     name: 'run', args: '<suite...>', description: 'run suites against Onetoken and write reports',
-    options: ['out', 'concurrency', 'models', 'filter', 'shard', 'shardTotal', 'repeat', 'resume', 'allowChangedSuite', 'retryErrors', 'cache', 'cacheDir', 'mock', 'maxCost', 'maxAttempts', 'timeoutMs', 'baseline', 'junit', 'html', 'alpha', 'maxDrop', 'quiet', 'verbose', 'json'],
+    options: ['out', 'concurrency', 'models', 'filter', 'shard', 'shardTotal', 'repeat', 'resume', 'allowChangedSuite', 'retryErrors', 'cache', 'cacheDir', 'mock', 'maxCost', 'maxAttempts', 'timeoutMs', 'maxResponseBytes', 'regexTimeoutMs', 'allowOutsidePaths', 'baseline', 'junit', 'html', 'alpha', 'maxDrop', 'quiet', 'verbose', 'json'],
     examples: ['onetoken-eval run suites/capitals.yaml --mock', 'ONETOKEN_API_KEY=... onetoken-eval run suites/*.yaml --concurrency 16', 'onetoken-eval run suites/capitals.yaml --resume results/capitals/latest'],
     exitCodes: RUN_EXIT_CODES,
     load: async () => (await import('./commands/run.js')).runCommand,
   },
   {
     name: 'validate', args: '<suite...>', description: 'check suites and their data files without any request',
-    options: ['json'],
+    options: ['allowOutsidePaths', 'json'],
     examples: ['onetoken-eval validate suites/*.yaml'],
     exitCodes: ['0  every suite is valid', '2  a suite or data file is invalid (one line per problem)'],
     load: async () => (await import('./commands/validate.js')).validateCommand,
   },
   {
     name: 'plan', args: '<suite...>', description: 'show the requests a run would make, with their seeds',
-    options: ['models', 'filter', 'shard', 'shardTotal', 'repeat', 'limit', 'json'],
+    options: ['models', 'filter', 'shard', 'shardTotal', 'repeat', 'limit', 'allowOutsidePaths', 'json'],
     examples: ['onetoken-eval plan suites/capitals.yaml', 'onetoken-eval plan suites/capitals.yaml --shard 2/4 --json'],
     exitCodes: ['0  planned', '2  invalid suite or flags'],
     load: async () => (await import('./commands/plan.js')).planCommand,
@@ -56,8 +56,15 @@ const COMMANDS: CommandSpec[] = [
     load: async () => (await import('./commands/schema.js')).schemaCommand,
   },
   {
+    name: 'repair', args: '<run-dir>', description: 'move bad journal lines aside (to rejected.jsonl) so the run can be resumed',
+    options: ['json'],
+    examples: ['onetoken-eval repair results/capitals/latest'],
+    exitCodes: ['0  repaired (or nothing to repair)', '2  not a run directory, or the run is in use'],
+    load: async () => (await import('./commands/repair.js')).repairCommand,
+  },
+  {
     name: 'rescore', args: '<run-dir>', description: 're-apply (edited) assertions to a run\'s recorded answers without new requests',
-    options: ['suite', 'mock', 'cacheDir', 'junit', 'html', 'quiet', 'json'],
+    options: ['suite', 'mock', 'cacheDir', 'regexTimeoutMs', 'allowOutsidePaths', 'junit', 'html', 'quiet', 'json'],
     examples: ['onetoken-eval rescore results/capitals/latest', 'onetoken-eval rescore results/capitals/latest --suite suites/capitals.yaml'],
     exitCodes: ['0  every cell passed', '1  some assertions failed', '2  invalid run directory or suite', '3  a grader request failed'],
     load: async () => (await import('./commands/rescore.js')).rescoreCommand,

@@ -92,6 +92,9 @@ export class ConnectionError extends ApiError {}
 /** A 200 answer we could not use: bad JSON, no choices, a truncated stream, an error event mid-stream. */
 export class ProtocolError extends ApiError {}
 
+/** A response body was larger than `maxResponseBytes`; not retried. */
+export class ResponseTooLargeError extends ApiError {}
+
 /** A connect, first-byte or whole-request timeout ran out. */
 export class TimeoutError extends ApiError {
   /** Which timeout ran out. */
@@ -133,6 +136,7 @@ const CLASSES: Record<FailureKind, [ErrorCode, ApiErrorClass]> = {
   timeout: ['OTE_API_TIMEOUT', TimeoutError],
   connection: ['OTE_API_CONNECTION', ConnectionError],
   protocol: ['OTE_API_PROTOCOL', ProtocolError],
+  'too-large': ['OTE_API_TOO_LARGE', ResponseTooLargeError],
 };
 
 /** The stable code a failure of this kind ends with, e.g. for `retry` events. */

@@ -12,7 +12,7 @@ import { SUMMARY } from './error-message.js';
 import { protocolFailure, type Failure } from './failure.js';
 import { ModelGate, OPEN_PASS, type GateEnvironment, type GatePass } from './model-gate.js';
 import type { ClientOptions, CompleteContext, ModelLimits, ModelStatus, OnetokenClient } from './options.js';
-import { oneLineSnippet } from './redact.js';
+import { oneLineSnippet, redactCompletion, redactFailure } from './redact.js';
 import { resolveOptions, type ResolvedOptions } from './resolve-options.js';
 import { retryDelayMs, shouldPauseModel, shouldRetry } from './retry-policy.js';
 import { estimateRequestTokens } from './token-estimate.js';
@@ -69,7 +69,9 @@ class Client implements OnetokenClient {
         if (verbose && label) verbose(requestLine(label, body, apiKey));
         attemptsSent = attempt;
         try {
-          result = await this.transport.postChat(this.chatPath, body, isStream, signal);
+          // Cleaned here, once, before anything else sees it: the verbose line, the error, the cache, the journal.
+          const raw = await this.transport.postChat(this.chatPath, body, isStream, signal);
+          result = 'kind' in raw ? redactFailure(raw, apiKey) : redactCompletion(raw, apiKey);
         } finally {
           gate.leave(pass);
         }
@@ -114,7 +116,7 @@ class Client implements OnetokenClient {
       const label: AttemptLabel = { method: 'GET', path: this.modelsPath, model: 'models', cellId: '-', attempt };
       this.options.verbose?.(requestLine(label, null, this.options.apiKey));
       const response = await this.transport.get(this.modelsPath, undefined);
-      const result = 'kind' in response ? response : readModelIds(response.text, this.options.apiKey);
+      const result = 'kind' in response ? redactFailure(response, this.options.apiKey) : readModelIds(response.text, this.options.apiKey);
       if (!('kind' in result)) return result;
       this.options.verbose?.(failureLine(label, result, this.options.apiKey));
       if (!shouldRetry(result, attempt, this.options)) throw toApiError(result, context);

@@ -22,13 +22,33 @@ function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-/** The `usage` object in our shape, or null when absent. */
-export function readUsage(value: unknown): Usage | null {
+/** Token counts above this in one response are refused as absurd (no model has a context near a billion). */
+export const MAX_REPORTED_TOKENS = 1_000_000_000;
+
+/**
+ * The `usage` object in our shape, or null when absent, or a failure when a count is not a whole number from 0
+ * to `MAX_REPORTED_TOKENS`: a negative or absurd count would corrupt every cost and token figure downstream.
+ */
+export function readUsage(value: unknown): Usage | null | Failure {
   if (!isObject(value)) return null;
+  for (const field of ['prompt_tokens', 'completion_tokens', 'total_tokens']) {
+    const count = value[field];
+    if (count === undefined || count === null) continue;
+    if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0 || count > MAX_REPORTED_TOKENS) {
+      return protocolFailure(`usage.${field}: expected a whole number of tokens from 0 to ${MAX_REPORTED_TOKENS}, got ${JSON.stringify(count)?.slice(0, 40)}`, { isRetryable: false });
+    }
+  }
   const promptTokens = numberOrNull(value.prompt_tokens) ?? 0;
   const completionTokens = numberOrNull(value.completion_tokens) ?? 0;
   const totalTokens = numberOrNull(value.total_tokens) ?? promptTokens + completionTokens;
   return { promptTokens, completionTokens, totalTokens };
+}
+
+/** A failure for `content` that is neither a string nor absent (a number, an object): not an empty answer. */
+export function contentFailure(content: unknown, where: string): Failure | null {
+  if (content === undefined || content === null || typeof content === 'string') return null;
+  const kind = Array.isArray(content) ? 'an array' : typeof content === 'object' ? 'an object' : `a ${typeof content}`;
+  return protocolFailure(`${where}.content: expected a string, got ${kind}`, { isRetryable: false });
 }
 
 /** Appends the `url_citation` annotations of a message or delta to `into`. */
@@ -92,9 +112,13 @@ export function parseCompletionBody(text: string, secret: string): Completion | 
   }
   const completion = emptyCompletion();
   const message = isObject(choice.message) ? choice.message : {};
+  const badContent = contentFailure(message.content, 'message');
+  if (badContent) return badContent;
+  const usage = readUsage(body.usage);
+  if (usage !== null && 'kind' in usage) return usage;
   completion.content = stringOrNull(message.content) ?? '';
   completion.finishReason = stringOrNull(choice.finish_reason);
-  completion.usage = readUsage(body.usage);
+  completion.usage = usage;
   completion.model = stringOrNull(body.model);
   completion.systemFingerprint = stringOrNull(body.system_fingerprint);
   completion.responseId = stringOrNull(body.id);

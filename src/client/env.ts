@@ -21,6 +21,10 @@ export function resolveClientEnv(env: NodeJS.ProcessEnv, options: { isMock: bool
       `ONETOKEN_API_KEY is not set: export your Onetoken key (export ONETOKEN_API_KEY=...) or use ${optionRef('mock')} to run against the built-in mock server`,
     );
   }
+  // A CR or LF inside the key cannot go in an HTTP header: every request would fail (and the header could be split).
+  if (/[\r\n]/.test(apiKey)) {
+    throw new UsageError('ONETOKEN_API_KEY contains a line break: it holds more than one line (a pasted file?); export only the key itself');
+  }
   return { baseUrl, apiKey };
 }
 

@@ -4,6 +4,7 @@
  * only then is the attempt count known. Pure: no I/O, the wall clock is a parameter.
  */
 
+import { optionRef } from '../errors.js';
 import { SUMMARY, connectionSummary, timeoutSummary } from './error-message.js';
 import { oneLineSnippet } from './redact.js';
 import { parseRetryAfterMs, type ResponseHeaders } from './retry-after.js';
@@ -19,6 +20,7 @@ export type FailureKind =
   | 'timeout'
   | 'connection'
   | 'protocol'
+  | 'too-large'
   | 'status';
 
 /** Which timeout ran out: TCP/TLS connect, the wait for headers or the next body chunk, or the whole request. */
@@ -179,6 +181,11 @@ export function failureFromThrown(error: unknown, limits: { connectMs: number; f
 /** A timeout failure; every timeout is worth another attempt. */
 export function timeoutFailure(phase: TimeoutPhase, limitMs: number, cause: unknown): Failure {
   return makeFailure({ kind: 'timeout', summary: timeoutSummary(phase, limitMs), isRetryable: true, timeoutPhase: phase, cause });
+}
+
+/** A body larger than the limit: the same answer would be as large again, so it is not retried. */
+export function tooLargeFailure(status: number, maxBytes: number): Failure {
+  return makeFailure({ status, kind: 'too-large', summary: `response body larger than ${maxBytes} bytes (${optionRef('maxResponseBytes')})`, isRetryable: false });
 }
 
 /** A protocol failure of a 200 answer whose body we could not use. */

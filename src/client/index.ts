@@ -10,7 +10,7 @@ export type {
   TimeoutOptions,
 } from './options.js';
 export { createClient } from './client.js';
-export { DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS } from './resolve-options.js';
+export { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from './resolve-options.js';
 export { DEFAULT_BASE_URL, MOCK_API_KEY, resolveClientEnv } from './env.js';
 export {
   AbortedError,
@@ -20,6 +20,7 @@ export {
   ConnectionError,
   NotFoundError,
   ProtocolError,
+  ResponseTooLargeError,
   QuotaError,
   RateLimitError,
   ServerError,

@@ -51,6 +51,8 @@ export interface ClientOptions {
   apiKey: string;
   /** Keep-alive connections to the API origin; size it to the run's concurrency. @default 64 */
   connections?: number;
+  /** A response body larger than this ends the attempt with a `ResponseTooLargeError` (not retried), in bytes. @default 10485760 (10 MiB) */
+  maxResponseBytes?: number;
   retry?: RetryOptions;
   timeouts?: TimeoutOptions;
   /** Abortable sleep, injected by tests. @default real timers */

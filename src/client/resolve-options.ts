@@ -12,6 +12,9 @@ export const DEFAULT_MAX_ATTEMPTS = 4;
 /** Limit of one attempt, body included, in ms, when the caller does not say. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
 
+/** Largest response body read, in bytes, when the caller does not say: 10 MiB, far above any real answer. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
 /** Every option with its default. */
 export interface ResolvedOptions {
   origin: string;
@@ -19,6 +22,7 @@ export interface ResolvedOptions {
   basePath: string;
   apiKey: string;
   connections: number;
+  maxResponseBytes: number;
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
@@ -78,6 +82,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     basePath: url.pathname.replace(/\/+$/, ''),
     apiKey: options.apiKey,
     connections: positiveInteger('connections', options.connections, 64),
+    maxResponseBytes: positiveInteger('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
     maxAttempts: positiveInteger('retry.maxAttempts', retry.maxAttempts, DEFAULT_MAX_ATTEMPTS),
     baseDelayMs: duration('retry.baseDelayMs', retry.baseDelayMs, 500),
     maxDelayMs: duration('retry.maxDelayMs', retry.maxDelayMs, 30_000),

@@ -5,7 +5,7 @@
  */
 
 import { SUMMARY } from './error-message.js';
-import { collectCitations, embeddedErrorFailure, emptyCompletion, readUsage } from './completion-parser.js';
+import { collectCitations, contentFailure, embeddedErrorFailure, emptyCompletion, readUsage } from './completion-parser.js';
 import { protocolFailure, type Failure } from './failure.js';
 import { oneLineSnippet } from './redact.js';
 import type { Completion } from '../wire/index.js';
@@ -45,27 +45,37 @@ export class StreamAccumulator {
     if (typeof json.id === 'string') completion.responseId = json.id;
     if (typeof json.model === 'string') completion.model = json.model;
     if (typeof json.system_fingerprint === 'string') completion.systemFingerprint = json.system_fingerprint;
-    if (json.usage !== undefined && json.usage !== null) completion.usage = readUsage(json.usage);
+    if (json.usage !== undefined && json.usage !== null) {
+      const usage = readUsage(json.usage);
+      if (usage !== null && 'kind' in usage) return usage;
+      completion.usage = usage;
+    }
     if (Array.isArray(json.choices)) {
-      for (const choice of json.choices) this.acceptChoice(choice, nowMs);
+      for (const choice of json.choices) {
+        const failure = this.acceptChoice(choice, nowMs);
+        if (failure) return failure;
+      }
     }
     return null;
   }
 
-  private acceptChoice(choice: unknown, nowMs: number): void {
-    if (typeof choice !== 'object' || choice === null) return;
+  private acceptChoice(choice: unknown, nowMs: number): Failure | null {
+    if (typeof choice !== 'object' || choice === null) return null;
     const { index, delta, finish_reason: finishReason } = choice as Json;
     // Only the first choice is recorded; n > 1 is not something an eval cell asks for.
-    if (typeof index === 'number' && index !== 0) return;
+    if (typeof index === 'number' && index !== 0) return null;
     this.hasChoices = true;
     if (typeof finishReason === 'string') this.completion.finishReason = finishReason;
-    if (typeof delta !== 'object' || delta === null) return;
+    if (typeof delta !== 'object' || delta === null) return null;
     const { content, annotations } = delta as Json;
+    const badContent = contentFailure(content, 'delta');
+    if (badContent) return badContent;
     if (typeof content === 'string' && content.length > 0) {
       if (this.firstContentAtMs === null) this.firstContentAtMs = nowMs;
       this.parts.push(content);
     }
     collectCitations(annotations, this.completion.citations);
+    return null;
   }
 
   /**

@@ -10,7 +10,7 @@
 import { Pool, type Dispatcher } from 'undici';
 import { AttemptAbort, followSignal } from './attempt-abort.js';
 import { parseCompletionBody } from './completion-parser.js';
-import { failureFromStatus, failureFromThrown, timeoutFailure, type Failure } from './failure.js';
+import { failureFromStatus, failureFromThrown, timeoutFailure, tooLargeFailure, type Failure } from './failure.js';
 import type { ResponseHeaders } from './retry-after.js';
 import type { ResolvedOptions } from './resolve-options.js';
 import { SseParser } from './sse-parser.js';
@@ -52,7 +52,10 @@ export class Transport {
 
   /** GETs a JSON resource; rejects only when `signal` aborts or on a bug. */
   get(path: string, signal: AbortSignal | undefined): Promise<TextResponse | Failure> {
-    return this.attempt('GET', path, this.getHeaders, null, signal, async (response) => ({ text: await response.body.text() }));
+    return this.attempt('GET', path, this.getHeaders, null, signal, async (response) => {
+      const text = await readText(response, this.options.maxResponseBytes, false);
+      return text === null ? tooLargeFailure(response.statusCode, this.options.maxResponseBytes) : { text };
+    });
   }
 
   /** Closes the pool after in-flight requests finish. */
@@ -84,8 +87,9 @@ export class Transport {
       const startMs = now();
       const response = await this.pool.request({ method, path, headers, body, signal: abort });
       if (response.statusCode < 200 || response.statusCode > 299) {
-        const text = await response.body.text();
-        return failureFromStatus(response.statusCode, text, response.headers as ResponseHeaders, this.options.apiKey, Date.now());
+        // An error body is only quoted: read up to the limit and cut, rather than fail a failure.
+        const text = await readText(response, this.options.maxResponseBytes, true);
+        return failureFromStatus(response.statusCode, text ?? '', response.headers as ResponseHeaders, this.options.apiKey, Date.now());
       }
       return await read(response, startMs);
     } catch (error) {
@@ -104,9 +108,9 @@ export class Transport {
     const contentType = response.headers['content-type'];
     // A server that ignores `stream: true` answers with plain JSON; read that rather than fail.
     const isEventStream = isStream && typeof contentType === 'string' && contentType.includes('text/event-stream');
-    const result = isEventStream
-      ? await this.readStream(response, startMs)
-      : parseCompletionBody(await response.body.text(), this.options.apiKey);
+    const text = isEventStream ? null : await readText(response, this.options.maxResponseBytes, false);
+    if (!isEventStream && text === null) return { ...tooLargeFailure(response.statusCode, this.options.maxResponseBytes), requestId: requestIdOf(response) };
+    const result = isEventStream ? await this.readStream(response, startMs) : parseCompletionBody(text!, this.options.apiKey);
     if ('kind' in result) return { ...result, requestId: requestIdOf(response) };
     result.latencyMs = this.options.now() - startMs;
     result.requestId = requestIdOf(response);
@@ -116,8 +120,14 @@ export class Transport {
   private async readStream(response: Dispatcher.ResponseData, startMs: number): Promise<Completion | Failure> {
     const parser = new SseParser();
     const accumulator = new StreamAccumulator(this.options.apiKey);
-    const { now } = this.options;
+    const { now, maxResponseBytes } = this.options;
+    let bytes = 0;
     for await (const chunk of response.body) {
+      bytes += (chunk as Buffer).length;
+      if (bytes > maxResponseBytes) {
+        response.body.destroy();
+        return tooLargeFailure(response.statusCode, maxResponseBytes);
+      }
       for (const event of parser.push(chunk as Buffer)) {
         const failure = accumulator.accept(event.data, now());
         if (failure) {
@@ -134,6 +144,32 @@ export class Transport {
     if (!('kind' in result) && accumulator.firstContentAtMs !== null) result.ttftMs = accumulator.firstContentAtMs - startMs;
     return result;
   }
+}
+
+/**
+ * The body as text, read chunk by chunk so an endless body stops at `maxBytes` instead of filling memory: null
+ * when it is larger, or with `cut` the first `maxBytes` bytes. A Content-Length above the limit stops it unread.
+ */
+async function readText(response: Dispatcher.ResponseData, maxBytes: number, cut: boolean): Promise<string | null> {
+  const declared = Number(response.headers['content-length']);
+  if (!cut && Number.isFinite(declared) && declared > maxBytes) {
+    response.body.destroy();
+    return null;
+  }
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of response.body) {
+    const buffer = chunk as Buffer;
+    bytes += buffer.length;
+    if (bytes > maxBytes) {
+      response.body.destroy();
+      if (!cut) return null;
+      chunks.push(buffer.subarray(0, buffer.length - (bytes - maxBytes)));
+      break;
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function requestIdOf(response: Dispatcher.ResponseData): string | null {

@@ -20,6 +20,8 @@ export interface EndpointOptions {
   maxAttempts?: number;
   /** Limit of one attempt, body included, in ms. @default the client's (300,000) */
   timeoutMs?: number;
+  /** Largest response body, in bytes; a larger one is a `ResponseTooLargeError`, not retried. @default 10485760 (10 MiB) */
+  maxResponseBytes?: number;
   /** Hears retries, rate-limit waits and other client events. */
   onEvent?: (event: ClientEvent) => void;
   /** Hears one line per request and response (never the key). */
@@ -41,6 +43,6 @@ export function openEndpoint(options: EndpointOptions, connections: number, env:
   const resolved = resolveClientEnv({ ...env, ...(options.baseUrl ? { ONETOKEN_BASE_URL: options.baseUrl } : {}), ...(options.apiKey ? { ONETOKEN_API_KEY: options.apiKey } : {}) }, { isMock });
   const timeouts = options.timeoutMs === undefined ? undefined : { requestMs: options.timeoutMs, firstByteMs: Math.min(60_000, options.timeoutMs) };
   const retry = options.maxAttempts === undefined ? undefined : { maxAttempts: options.maxAttempts };
-  const client = createClient({ baseUrl: resolved.baseUrl, apiKey: resolved.apiKey, connections, retry, timeouts, onEvent: options.onEvent, verbose: options.verbose });
+  const client = createClient({ baseUrl: resolved.baseUrl, apiKey: resolved.apiKey, connections, retry, timeouts, maxResponseBytes: options.maxResponseBytes, onEvent: options.onEvent, verbose: options.verbose });
   return { client, recordedBaseUrl: isMock ? MOCK_BASE_URL : resolved.baseUrl, isMock, close: () => client.close() };
 }

@@ -6,6 +6,8 @@ export { runSuite } from './run-suite.js';
 export type { RunSuiteOptions, RunSuiteResult } from './run-suite.js';
 export { rescoreRun } from './rescore-run.js';
 export type { RescoreRunOptions, RescoreRunResult } from './rescore-run.js';
+export { repairRun } from './repair-run.js';
+export type { RepairRunOptions, RepairRunResult } from './repair-run.js';
 export { mergeRuns } from './merge-runs.js';
 export type { MergeRunsOptions, MergeRunsResult } from './merge-runs.js';
 export { compareRuns } from './compare-runs.js';

@@ -1,7 +1,9 @@
 /**
  * `mergeRuns`: shard run directories -> one run directory with the reports an unsharded run would have written.
  * Refuses shards of different plans; reports missing and duplicated cells. Shards are read through the journal's
- * read-only mode (they are often downloaded artifacts: merging never rewrites or truncates them).
+ * read-only mode (they are often downloaded artifacts: merging never rewrites or truncates them). The output's
+ * run.json is written last, after its journal and reports, so an output without one is an unfinished merge and
+ * may be replaced.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +12,7 @@ import { mergeShards, type ShardInput } from '../compare/index.js';
 import { CheckpointError, optionRef } from '../errors.js';
 import { writeReports, type RunSummary } from '../report/index.js';
 import { reportOptionsOf } from './report-formats.js';
-import { CellJournal, journalRecords, readRunMetaFile, rewriteJournal, RUN_META_FILE, writeRunMeta, type CellRecord, type RunMeta } from '../run/index.js';
+import { acquireRunLock, CellJournal, prepareDirectory, prepareOutputFile, journalRecords, readRunMetaFile, rewriteJournal, RUN_META_FILE, writeRunMeta, type CellRecord, type RunMeta } from '../run/index.js';
 import { resolveRunPath } from './run-location.js';
 
 /** Shards read at once. */
@@ -49,15 +51,23 @@ export async function mergeRuns(dirs: string[], options: MergeRunsOptions): Prom
   const shards = await Promise.all(dirs.map((dir) => limit(() => readShard(resolveRunPath(dir), warn))));
   const merged = mergeShards(shards);
   const coverage = shardCoverage(shards.map((shard) => ({ source: shard.source, shard: shard.meta.shard })));
-  if (existsSync(join(options.out, RUN_META_FILE))) throw new CheckpointError(`${options.out} already holds a run: choose another ${optionRef('out')}`);
-  // The merged run covers the whole plan, whatever shard its first shard was.
-  const meta: RunMeta = { ...merged.meta, plan: { ...merged.meta.plan, shard: null } };
-  writeRunMeta(options.out, meta);
-  await rewriteJournal(options.out, merged.cells);
-  // Let the shards' records go before the reports stream the merged journal back in.
-  shards.length = 0;
-  const reports = await writeReports(options.out, meta, journalRecords(options.out), reportOptionsOf(options));
-  return { out: options.out, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', missing: merged.missing, duplicates: merged.duplicates, coverage };
+  prepareDirectory(options.out, 'out');
+  if (options.junitPath !== undefined) prepareOutputFile(options.junitPath, 'junit');
+  const lock = acquireRunLock(options.out, { onStale: warn });
+  try {
+    if (existsSync(join(options.out, RUN_META_FILE))) throw new CheckpointError(`${options.out} already holds a run: choose another ${optionRef('out')}`);
+    // The merged run covers the whole plan, whatever shard its first shard was.
+    const meta: RunMeta = { ...merged.meta, plan: { ...merged.meta.plan, shard: null } };
+    await rewriteJournal(options.out, merged.cells);
+    // Let the shards' records go before the reports stream the merged journal back in.
+    shards.length = 0;
+    const reports = await writeReports(options.out, meta, journalRecords(options.out), reportOptionsOf(options));
+    // run.json last: it marks a finished merge, so a merge killed before it can simply be run again.
+    writeRunMeta(options.out, meta);
+    return { out: options.out, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', missing: merged.missing, duplicates: merged.duplicates, coverage };
+  } finally {
+    lock.release();
+  }
 }
 
 /** One shard's metadata and records; run.json first, so a foreign directory is named as such. */

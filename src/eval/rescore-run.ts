@@ -1,12 +1,16 @@
 /**
  * `rescoreRun`: re-applies the (possibly edited) suite's assertions to a run's recorded answers, rewrites the
- * journal atomically and the reports, making no request except model-graded checks (through the cache). A cell
- * whose request changed is listed as needing a rerun and keeps its old scores.
+ * journal atomically and the reports, making no request except model-graded checks (through the cache).
+ *
+ * Records are matched to the new plan by cell id and re-indexed to its positions. A record whose cell left the
+ * plan or whose request changed is never dropped or left to shadow another cell: it is moved to `stale.jsonl`
+ * and reported, and run.json then describes the plan the journal now belongs to, so a `--resume` with the
+ * edited suite runs exactly the cells that are missing.
  */
 import { buildPlan, type Cell } from '../plan/index.js';
 import { writeReports, type RunSummary } from '../report/index.js';
 import { reportOptionsOf } from './report-formats.js';
-import { cacheNamespaceOf, journalRecords, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, type CellRecord, type RunMeta } from '../run/index.js';
+import { acquireRunLock, PatternMatcher, prepareOutputFile, cacheNamespaceOf, CellJournal, checkJournalShape, journalRecords, keepStaleRecords, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, writeRunMeta, type CellRecord, type RunMeta } from '../run/index.js';
 import { loadSuite } from '../suite/index.js';
 import { isModelGraded } from '../assert/index.js';
 import { UsageError } from '../errors.js';
@@ -30,6 +34,12 @@ export interface RescoreRunOptions {
   junitPath?: string;
   /** Write report.html with the other reports. @default true */
   html?: boolean;
+  /** Time one user regex match may take before its assertion errors, in ms. @default 1000 */
+  regexTimeoutMs?: number;
+  /** Also read prompt, data and schema files outside the suite's directory. @default false */
+  allowOutsidePaths?: boolean;
+  /** Hears warnings (a stale lock taken over). */
+  onWarning?: (message: string) => void;
 }
 
 /** What `rescoreRun` returns. */
@@ -40,7 +50,7 @@ export interface RescoreRunResult {
   summaryMarkdown: string;
   /** Cells rescored. */
   rescored: number;
-  /** Ids whose request changed or that left the plan: kept with their old scores. */
+  /** Ids whose request changed or that left the plan: moved to stale.jsonl; a resume runs those still in the plan. */
   needRerun: string[];
   /** Ids of the suite's plan with no record in this run. */
   neverRun: string[];
@@ -51,30 +61,41 @@ export interface RescoreRunResult {
 /** Rescores a run directory in place. */
 export async function rescoreRun(runDirectory: string, options: RescoreRunOptions = {}): Promise<RescoreRunResult> {
   const runDir = resolveRunPath(runDirectory);
-  const meta = readRunMetaFile(runDir);
-  const suite = loadSuite(options.suite ?? meta.suite.path);
+  const oldMeta = readRunMetaFile(runDir);
+  if (options.junitPath !== undefined) prepareOutputFile(options.junitPath, 'junit');
+  const lock = acquireRunLock(runDir, { create: false, onStale: options.onWarning });
+  try {
+    return await rescoreLocked(runDir, oldMeta, options);
+  } finally {
+    lock.release();
+  }
+}
+
+async function rescoreLocked(runDir: string, oldMeta: RunMeta, options: RescoreRunOptions): Promise<RescoreRunResult> {
+  const suite = loadSuite(options.suite ?? oldMeta.suite.path, { allowOutsidePaths: options.allowOutsidePaths });
   // `meta.shard`, not `plan.shard`: a merged run covers the whole plan.
-  const plan = buildPlan(suite, { models: meta.plan.models ?? undefined, filter: meta.plan.filter ?? undefined, shard: meta.shard, repeat: meta.plan.repeat ?? undefined });
-  const namespace = cacheNamespaceOf(meta.baseUrl);
+  const plan = buildPlan(suite, { models: oldMeta.plan.models ?? undefined, filter: oldMeta.plan.filter ?? undefined, shard: oldMeta.shard, repeat: oldMeta.plan.repeat ?? undefined });
+  const namespace = cacheNamespaceOf(oldMeta.baseUrl);
   const byId = new Map<string, Cell>();
   for (const cell of plan.cells()) byId.set(cell.id, cell);
+  const stale = await setAsideStale(runDir, oldMeta, (record) => {
+    const cell = byId.get(record.id);
+    return cell !== undefined && requestHash(namespace, cell.requestKey) === record.requestHash;
+  });
   const usesGrader = [...byId.values()].some((cell) => cell.assertions.some(isModelGraded));
   const endpoint = usesGrader ? openGraderEndpoint(options.endpoint) : null;
   const cache = new ResponseCache(resolveCacheDir(options.cacheDir));
-  const needRerun: string[] = [];
+  const matcher = new PatternMatcher(options.regexTimeoutMs);
+  const match = matcher.match.bind(matcher);
   const seen = new Set<string>();
   let graderErrors = 0;
   let written = 0;
   const rescore = async (record: CellRecord): Promise<CellRecord> => {
+    const cell = byId.get(record.id)!;
     seen.add(record.id);
-    const cell = byId.get(record.id);
-    if (!cell || requestHash(namespace, cell.requestKey) !== record.requestHash) {
-      needRerun.push(record.id);
-      return record;
-    }
-    if (record.error) return record;
+    if (record.error) return { ...record, index: cell.index };
     const scored = await scoreRecord(record, cell.assertions, cell.threshold, cell.vars, {
-      client: endpoint?.client ?? null, cache, endpoint: namespace, grader: suite.grader, pricing: suite.pricing,
+      client: endpoint?.client ?? null, cache, endpoint: namespace, grader: suite.grader, pricing: suite.pricing, match,
     });
     graderErrors += scored.graderCalls.filter((call) => call.error).length;
     return { ...record, index: cell.index, ...scored };
@@ -82,11 +103,46 @@ export async function rescoreRun(runDirectory: string, options: RescoreRunOption
   try {
     written = await rewriteJournal(runDir, mapInOrder(journalRecords(runDir), RESCORE_CONCURRENCY, rescore));
   } finally {
+    matcher.close();
     await endpoint?.close();
   }
+  // The journal now belongs to the new plan: say so, or a later --resume would mix the two plans' positions.
+  const meta: RunMeta = {
+    ...oldMeta,
+    suite: { name: plan.suite.name, path: plan.suite.path, hash: plan.suite.hash },
+    planHash: plan.hash,
+    planCells: plan.totalCells,
+    cells: plan.cellCount,
+    models: plan.models.map((model) => model.label),
+  };
+  writeRunMeta(runDir, meta);
   const reports = await writeReports(runDir, meta, journalRecords(runDir), reportOptionsOf(options));
   const neverRun = [...byId.keys()].filter((id) => !seen.has(id));
-  return { runDir, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', rescored: written - needRerun.length, needRerun, neverRun, graderErrors };
+  return { runDir, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', rescored: written, needRerun: stale, neverRun, graderErrors };
+}
+
+/**
+ * Moves the records `isCurrent` rejects to stale.jsonl (first, so a crash keeps them somewhere) and rewrites
+ * the journal without them; returns their ids. The journal is checked first: an index beyond the old plan or
+ * an id recorded twice names its line.
+ */
+async function setAsideStale(runDir: string, meta: RunMeta, isCurrent: (record: CellRecord) => boolean): Promise<string[]> {
+  const journal = CellJournal.openReadOnly(runDir);
+  const stale: CellRecord[] = [];
+  try {
+    checkJournalShape(journal, meta.planCells, runDir);
+    for await (const record of journal.records()) if (!isCurrent(record)) stale.push(record);
+  } finally {
+    journal.close();
+  }
+  if (stale.length === 0) return [];
+  keepStaleRecords(runDir, stale);
+  const ids = new Set(stale.map((record) => record.id));
+  const current = async function* () {
+    for await (const record of journalRecords(runDir)) if (!ids.has(record.id)) yield record;
+  };
+  await rewriteJournal(runDir, current());
+  return stale.map((record) => record.id);
 }
 
 /** The grader's endpoint; without a key only cached grader answers can be used (null then). */

@@ -4,17 +4,19 @@
  * `latest` at a default-located run, and compare with a baseline. Printing, progress, signals and exit codes are
  * the caller's: it hears about cells and warnings through callbacks and gets a typed result.
  */
+import { dirname } from 'node:path';
 import type { ClientEvent } from '../client/index.js';
+import { EnvironmentError, OnetokenEvalError } from '../errors.js';
 import type { CompareReport } from '../compare/index.js';
 import { buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
 import { writeReports, type RunSummary } from '../report/index.js';
-import { cacheNamespaceOf, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type RunMeta, type RunOutcome } from '../run/index.js';
+import { acquireRunLock, cacheNamespaceOf, prepareDirectory, prepareOutputFile, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type RunLock, type RunMeta, type RunOutcome } from '../run/index.js';
 import { loadSuite, type Suite } from '../suite/index.js';
 import { resolveCacheDir } from './cache-dir.js';
 import { compareRuns, type CompareRunsOptions } from './compare-runs.js';
 import { openEndpoint, type EndpointOptions } from './endpoint.js';
 import { readRunSide } from './read-run-side.js';
-import { runDirectoryFor, updateLatest } from './run-location.js';
+import { claimRunDirectory, updateLatest } from './run-location.js';
 import { toolVersion } from './tool-version.js';
 import { reportOptionsOf } from './report-formats.js';
 
@@ -36,6 +38,10 @@ export interface RunSuiteOptions {
   concurrency?: number;
   /** Stop dispatching when the estimated spend reaches this many USD. @default no limit */
   maxCostUsd?: number;
+  /** Time one user regex match may take before its assertion errors, in ms. @default 1000 */
+  regexTimeoutMs?: number;
+  /** When `source` is a path: also read prompt, data and schema files outside the suite's directory. @default false */
+  allowOutsidePaths?: boolean;
   /** Where requests go. @default ONETOKEN_BASE_URL and ONETOKEN_API_KEY */
   endpoint?: EndpointOptions;
   /** Compare the finished run with this baseline run directory or results.json. @default no comparison */
@@ -79,19 +85,26 @@ export interface RunSuiteResult {
 
 /** Runs one suite (a path, a loaded suite or a built plan) and writes its reports. */
 export async function runSuite(source: string | Suite | Plan, options: RunSuiteOptions = {}): Promise<RunSuiteResult> {
-  const plan = planOf(source, options.plan);
+  const plan = planOf(source, options.plan, options.allowOutsidePaths);
   const startedAt = options.startedAt ?? new Date();
   const warn = options.onWarning ?? (() => undefined);
   // A wrong baseline must fail before any money is spent, not after the run.
   if (options.baseline) await readRunSide(options.baseline, { metaOnly: true });
+  // Every output location is checked before the first request: a wrong path must not cost a run.
+  if (options.runDir !== undefined && !options.resume) prepareDirectory(options.runDir, 'out');
+  if (options.junitPath !== undefined) prepareOutputFile(options.junitPath, 'junit');
   const cache = options.cache === false ? null : new ResponseCache(resolveCacheDir(options.cache));
   cache?.assertWritable();
   if (cache) cache.onWriteError = (error) => warn(`the response cache could not be written (${error.message}); answers are still recorded`);
+  if (cache) cache.onInvalidEntry = (path) => warn(`${path}: malformed cache entry ignored (a cache miss); the request is sent again`);
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const endpoint = openEndpoint({ ...options.endpoint, onEvent: options.onEvent ?? options.endpoint?.onEvent }, concurrency);
   const isDefaultLocation = options.runDir === undefined;
-  const runDir = options.runDir ?? runDirectoryFor(plan.suite.name, startedAt);
+  let lock: RunLock | null = null;
   try {
+    const runDir = options.runDir ?? claimRunDirectory(plan.suite.name, startedAt);
+    // Held until the reports are written: a second writer would append to the same journal and pay twice.
+    lock = acquireRunLock(runDir, { create: !options.resume, onStale: warn });
     options.onStart?.({ runDir, plan, isMock: endpoint.isMock });
     const result = await executeRun(plan, {
       runDir,
@@ -102,6 +115,7 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
       useCache: cache !== null,
       concurrency,
       maxCostUsd: options.maxCostUsd,
+      regexTimeoutMs: options.regexTimeoutMs,
       resume: options.resume ?? false,
       allowChangedSuite: options.allowChangedSuite ?? false,
       retryErrors: options.retryErrors ?? false,
@@ -113,19 +127,38 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
       onWarning: warn,
     });
     const reports = await writeReports(runDir, result.meta, journalRecords(runDir), reportOptionsOf(options));
-    if (isDefaultLocation && !options.resume) updateLatest(runDir, plan.suite.name);
+    if (isDefaultLocation && !options.resume) updateLatest(runDir, plan.suite.name, warn);
     const isInterrupted = result.outcome.stopped?.reason === 'interrupted';
     // The page was written before the comparison existed: comparing rewrites it with the baseline view.
     const comparison = options.baseline && !isInterrupted ? (await compareRuns(options.baseline, runDir, { ...options.compare, html: options.html !== false })).report : null;
     return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', comparison };
+  } catch (error) {
+    throw environmentErrorOf(error, lockedDir(lock));
   } finally {
+    lock?.release();
     await endpoint.close();
   }
 }
 
+/** The run directory a held lock belongs to. */
+function lockedDir(lock: RunLock | null): string | null {
+  return lock ? dirname(lock.path) : null;
+}
+
+/**
+ * A system error while the run directory was being written (ENOSPC, EIO, EROFS...) as an `EnvironmentError`
+ * (exit 3) naming the file and saying the journal is intact; anything else unchanged.
+ */
+function environmentErrorOf(error: unknown, runDir: string | null): unknown {
+  const errno = error as NodeJS.ErrnoException;
+  if (runDir === null || error instanceof OnetokenEvalError || typeof errno?.code !== 'string' || typeof errno.syscall !== 'string') return error;
+  const where = errno.path ?? runDir;
+  return new EnvironmentError(`${where}: ${errno.code} while writing the run (${errno.syscall}); the journal keeps every cell finished so far`, runDir, { cause: error });
+}
+
 /** The plan to run: built from a path or suite, or the given plan. */
-function planOf(source: string | Suite | Plan, options: PlanOptions | undefined): Plan {
-  if (typeof source === 'string') return buildPlan(loadSuite(source), options);
+function planOf(source: string | Suite | Plan, options: PlanOptions | undefined, isOutsideAllowed = false): Plan {
+  if (typeof source === 'string') return buildPlan(loadSuite(source, { allowOutsidePaths: isOutsideAllowed }), options);
   if ('cellAt' in source) return source;
   return buildPlan(source, options);
 }

@@ -28,6 +28,11 @@ export function invalidApiKey(): ApiErrorReply {
   );
 }
 
+/** 413 for a request body above the server's limit. */
+export function bodyTooLarge(maxBytes: number): ApiErrorReply {
+  return invalid(413, `Request body too large: the limit is ${maxBytes} bytes.`, null, 'request_too_large');
+}
+
 /** 404 for a model the server does not serve. */
 export function modelNotFound(model: string): ApiErrorReply {
   return invalid(

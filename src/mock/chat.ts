@@ -39,12 +39,22 @@ export interface ChatContext {
 /** How a successful answer is delivered. */
 type Delivery = { kind: 'normal' } | { kind: 'truncate' } | { kind: 'stream-error'; message: string };
 
-/** Reads the whole request body as UTF-8. */
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * Reads the whole request body as UTF-8, or null once it passes `maxBytes`: the rest is drained unread, so a
+ * 700 MB POST costs no memory (it used to kill the server).
+ */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    let bytes = 0;
+    let isTooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > maxBytes) isTooLarge = true;
+      if (!isTooLarge) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.on('end', () => resolve(isTooLarge ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -160,7 +170,9 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, ctx:
   const step = ctx.script.shift();
   const fault = step === undefined ? ctx.pickFault() : null;
   const jitterMs = ctx.config.jitterMs > 0 ? ctx.nextJitter() * ctx.config.jitterMs : 0;
-  const body = parseJson(await readBody(req));
+  const text = await readBody(req, ctx.config.maxBodyBytes);
+  if (text === null) return reply.sendError(res, apiError.bodyTooLarge(ctx.config.maxBodyBytes), {});
+  const body = parseJson(text);
   record(ctx, body, req);
   const firstByteDelayMs = ctx.config.latencyMs + jitterMs;
   if (firstByteDelayMs > 0) await ctx.wait(firstByteDelayMs);

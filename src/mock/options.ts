@@ -22,7 +22,11 @@ export interface ResolvedOptions {
   script: MockStep[];
   keepRequestLog: boolean;
   streamChunkDelayMs: number;
+  maxBodyBytes: number;
 }
+
+/** Largest request body the mock reads, in bytes, when not told: 16 MiB, far above any chat request. */
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /** A non-negative finite number option, or its default. */
 function duration(name: string, value: number | undefined, fallback: number): number {
@@ -67,7 +71,13 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions
     script: [...(options.script ?? [])],
     keepRequestLog: options.keepRequestLog ?? true,
     streamChunkDelayMs: duration('streamChunkDelayMs', options.streamChunkDelayMs, 0),
+    maxBodyBytes: options.maxBodyBytes === undefined ? DEFAULT_MAX_BODY_BYTES : positiveBytes(options.maxBodyBytes),
   };
+}
+
+function positiveBytes(value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1) throw new TypeError(`maxBodyBytes: expected a positive whole number of bytes, got ${String(value)}`);
+  return value;
 }
 
 const STEP_KINDS = new Set(['ok', 'status', 'reset', 'delay', 'truncate', 'malformed', 'stream-error', 'raw']);

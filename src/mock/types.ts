@@ -26,6 +26,8 @@ export interface MockServerOptions {
   keepRequestLog?: boolean;
   /** Delay between SSE content chunks, in milliseconds. @default 0 */
   streamChunkDelayMs?: number;
+  /** A request body above this many bytes is answered 413 without being kept in memory. @default 16777216 (16 MiB) */
+  maxBodyBytes?: number;
 }
 
 /**

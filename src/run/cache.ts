@@ -3,11 +3,12 @@
  * parameters — seeds included, so repeats never collide) plus the endpoint; never the key. One file per entry,
  * written to a temporary file and renamed, so several runs can share the directory without torn entries.
  */
-import { accessSync, constants, mkdirSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { optionRef, UsageError } from '../errors.js';
 import { join } from 'node:path';
 import type { Completion } from '../wire/index.js';
 import { canonicalJson, sha256Hex } from '../plan/index.js';
+import { prepareDirectory } from './writable-path.js';
 
 /** Version of cache entries; a bump makes old entries misses. */
 const CACHE_VERSION = 1;
@@ -33,15 +34,30 @@ export class ResponseCache {
     return join(this.directory, hash.slice(0, 2), `${hash}.json`);
   }
 
-  /** The cached completion, or null (a missing, unreadable or other-version entry is a miss). */
+  /**
+   * The cached completion, or null (a missing, unreadable or other-version entry is a miss). An entry that parses
+   * but has the wrong shape (hand-edited, another tool's, cut by a full disk) is a miss too, and `onInvalidEntry`
+   * hears its path: trusting it crashed every run until the cache was cleared.
+   */
   get(hash: string): Completion | null {
+    const path = this.pathOf(hash);
+    let entry: { version?: unknown; completion?: unknown };
     try {
-      const entry = JSON.parse(readFileSync(this.pathOf(hash), 'utf8')) as { version: number; completion: Completion };
-      return entry.version === CACHE_VERSION ? entry.completion : null;
-    } catch {
+      entry = JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown; completion?: unknown };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === undefined) this.onInvalidEntry?.(path);
       return null;
     }
+    if (entry === null || typeof entry !== 'object' || entry.version !== CACHE_VERSION) return null;
+    if (!isCompletion(entry.completion)) {
+      this.onInvalidEntry?.(path);
+      return null;
+    }
+    return entry.completion;
   }
+
+  /** Hears the path of each cache entry that was ignored because it is malformed. */
+  onInvalidEntry: ((path: string) => void) | null = null;
 
   /**
    * Stores a completion atomically (temporary file + rename). A failed write (disk full, permissions) is
@@ -67,12 +83,26 @@ export class ResponseCache {
   /** Checks up front that the directory can be created and written, so a typo fails before any request. */
   assertWritable(): void {
     try {
-      mkdirSync(this.directory, { recursive: true });
-      accessSync(this.directory, constants.W_OK);
+      prepareDirectory(this.directory, 'cacheDir');
     } catch (error) {
-      throw new UsageError(`${optionRef('cacheDir')} ${this.directory}: cannot create or write the cache directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); fix the path or pass ${optionRef('noCache')}`);
+      throw new UsageError(`${(error as UsageError).template}; fix the path or pass ${optionRef('noCache')}`, { cause: error });
     }
   }
+}
+
+const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+const isNullableString = (value: unknown) => value === null || typeof value === 'string';
+
+/** True when `value` has the shape of a cached `Completion` (the fields records and assertions read). */
+function isCompletion(value: unknown): value is Completion {
+  if (value === null || typeof value !== 'object') return false;
+  const c = value as Record<string, unknown>;
+  const usage = c.usage as Record<string, unknown> | null;
+  const isUsage = usage === null || (typeof usage === 'object' && isCount(usage.promptTokens) && isCount(usage.completionTokens) && isCount(usage.totalTokens));
+  const isCitations = Array.isArray(c.citations) && c.citations.every((citation) => citation !== null && typeof citation === 'object' && typeof (citation as { url?: unknown }).url === 'string');
+  return typeof c.content === 'string' && isNullableString(c.finishReason) && isUsage && isNullableString(c.model) && isNullableString(c.systemFingerprint)
+    && isNullableString(c.responseId) && isNullableString(c.requestId) && isCitations && typeof c.latencyMs === 'number' && c.latencyMs >= 0
+    && (c.ttftMs === null || (typeof c.ttftMs === 'number' && c.ttftMs >= 0)) && isCount(c.attempts);
 }
 
 /** Entries and bytes in a cache directory. */

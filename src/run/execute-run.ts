@@ -2,13 +2,17 @@
  * One suite's run: run.json first, then the journal and the fan-out, for fresh and resumed runs. `eval/runSuite`
  * adds the cache, the reports (streamed from `journalRecords`) and the baseline comparison around it.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { OnetokenClient } from '../client/index.js';
+import { CheckpointError, optionRef } from '../errors.js';
 import type { Plan } from '../plan/index.js';
 import type { ResponseCache } from './cache.js';
 import { CellJournal } from './journal.js';
+import { checkJournalAgainstPlan } from './journal-check.js';
 import { RUN_META_VERSION, type CellRecord, type RunMeta } from './record.js';
 import { assertFreshRunDirectory, reconcileResumedPlan } from './run-directory.js';
-import { readRunMetaFile, writeRunMeta } from './run-meta.js';
+import { readRunMetaFile, RUN_META_FILE, writeRunMeta } from './run-meta.js';
 import { runPlan, type RunOutcome } from './run-plan.js';
 
 /** Options of `executeRun`. */
@@ -23,6 +27,8 @@ export interface ExecuteRunOptions {
   useCache: boolean;
   concurrency: number;
   maxCostUsd?: number;
+  /** Time one user regex match may take before its assertion errors, in ms. @default 1000 */
+  regexTimeoutMs?: number;
   resume?: boolean;
   allowChangedSuite?: boolean;
   retryErrors?: boolean;
@@ -60,9 +66,12 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
     startedAt: options.startedAt.toISOString(),
   };
   if (options.resume) {
+    if (existsSync(options.runDir) && !existsSync(join(options.runDir, RUN_META_FILE))) {
+      throw new CheckpointError(`${options.runDir} has no ${RUN_META_FILE}: its run was stopped before it started, so there is nothing to resume; start afresh without ${optionRef('resume')}`);
+    }
     const previous = readRunMetaFile(options.runDir);
     const reconciled = await reconcileResumedPlan(options.runDir, previous, plan, options.endpoint, options.allowChangedSuite ?? false);
-    if (reconciled) warn(`the suite changed: kept ${reconciled.kept} still-valid cells, dropped ${reconciled.dropped}`);
+    if (reconciled) warn(`the suite changed: kept ${reconciled.kept} still-valid cells, moved ${reconciled.dropped} to stale.jsonl`);
     meta = { ...meta, startedAt: previous.startedAt };
   } else {
     assertFreshRunDirectory(options.runDir);
@@ -71,6 +80,8 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
 
   const journal = CellJournal.openForAppend(options.runDir, (line) => warn(`ignored a torn last line (${line}) of the journal: that cell will run again`));
   try {
+    // A resumed journal must belong to this plan: a phantom index or a misplaced id would be reported as a cell.
+    checkJournalAgainstPlan(journal, plan, options.runDir);
     const errored = new Set<number>();
     if (options.retryErrors) {
       for await (const record of journal.records()) if (record.error) errored.add(record.index);
@@ -86,6 +97,7 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
       grader: plan.suite.grader,
       pricing: plan.suite.pricing,
       maxCostUsd: options.maxCostUsd,
+      regexTimeoutMs: options.regexTimeoutMs,
       isDone: (index) => journal.has(index) && !errored.has(index),
       stop: options.stop,
       abort: options.abort,

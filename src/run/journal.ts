@@ -14,7 +14,7 @@
  * cell) rather than a Map of slot objects (~80 bytes a cell and one more object for the GC to trace).
  */
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CheckpointError } from '../errors.js';
 import { orderRecord, type CellRecord } from './record.js';
 
@@ -36,6 +36,10 @@ export class CellJournal {
   private offsets = new Float64Array(0).fill(-1);
   /** Byte length of that line without its newline. */
   private lengths = new Uint32Array(0);
+  /** 1-based line number of that line, so a record that contradicts the plan can be named by line. */
+  private lines = new Uint32Array(0);
+  /** Lines in the file so far (indexed or appended). */
+  private lineCount = 0;
   private count = 0;
   /** Reused by `read`, grown to the longest line read so far. */
   private scratch = Buffer.allocUnsafe(0);
@@ -122,6 +126,7 @@ export class CellJournal {
       return;
     }
     this.tornLine = lineNumber;
+    this.lineCount = lineNumber - 1;
     if (this.mode === 'append') {
       ftruncateSync(this.fd, offset);
       this.size = offset;
@@ -129,13 +134,14 @@ export class CellJournal {
   }
 
   private accept(line: Buffer, offset: number, lineNumber: number, isLast: boolean): boolean {
+    this.lineCount = lineNumber;
     if (line.length === 0) return true;
     let record: unknown;
     try {
       record = JSON.parse(line.toString('utf8'));
     } catch (error) {
       if (isLast) return false;
-      throw new CheckpointError(`${this.path}:${lineNumber}: not valid JSON in the middle of the journal (${(error as Error).message}): expected one cell record per line`, { cause: error });
+      throw new CheckpointError(`${this.path}:${lineNumber}: not valid JSON in the middle of the journal (${(error as Error).message}): expected one cell record per line; move bad lines aside with: onetoken-eval repair ${dirname(this.path)}`, { cause: error });
     }
     const { id, index } = (record ?? {}) as { id?: unknown; index?: unknown };
     if (record === null || typeof record !== 'object' || Array.isArray(record) || typeof id !== 'string' || typeof index !== 'number') {
@@ -144,24 +150,34 @@ export class CellJournal {
     if (!Number.isInteger(index) || index < 0 || index >= MAX_INDEX) {
       throw new CheckpointError(`${this.path}:${lineNumber}: not a cell record: expected "index" to be a whole number from 0 to ${MAX_INDEX - 1}, got ${index}`);
     }
-    this.setSlot(index, offset, line.length);
+    this.setSlot(index, offset, line.length, lineNumber);
     return true;
   }
 
   /** Records where a cell's latest line is, growing the index arrays as needed. */
-  private setSlot(index: number, offset: number, length: number): void {
+  private setSlot(index: number, offset: number, length: number, lineNumber: number): void {
     if (index >= this.offsets.length) {
       const capacity = Math.max(1024, index + 1, this.offsets.length * 2);
       const offsets = new Float64Array(capacity).fill(-1);
       offsets.set(this.offsets);
       const lengths = new Uint32Array(capacity);
       lengths.set(this.lengths);
+      const lines = new Uint32Array(capacity);
+      lines.set(this.lines);
       this.offsets = offsets;
       this.lengths = lengths;
+      this.lines = lines;
     }
     if (this.offsets[index]! < 0) this.count++;
     this.offsets[index] = offset;
     this.lengths[index] = length;
+    this.lines[index] = lineNumber;
+    this.lineCount = Math.max(this.lineCount, lineNumber);
+  }
+
+  /** The 1-based line of a cell's latest record, or 0 when it has none. */
+  lineOf(index: number): number {
+    return this.has(index) ? this.lines[index]! : 0;
   }
 
   /** Appends one finished cell (keys in file order) and indexes it; only in append mode. */
@@ -169,7 +185,7 @@ export class CellJournal {
     if (this.mode !== 'append' || this.fd === null) throw new CheckpointError(`${this.path}: the journal was opened read-only`);
     // A string write encodes straight into the syscall buffer; Buffer.from first would copy every record twice.
     const written = writeSync(this.fd, `${JSON.stringify(orderRecord(record))}\n`, null, 'utf8');
-    this.setSlot(record.index, this.size, written - 1);
+    this.setSlot(record.index, this.size, written - 1, this.lineCount + 1);
     this.size += written;
   }
 

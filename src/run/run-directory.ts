@@ -1,8 +1,8 @@
 /**
  * A run directory: `run.json` (run-meta.ts, written first, before any request), `cells.jsonl` (journal.ts) and
  * the reports.
- * Resuming checks that the directory belongs to the same plan; with `allowChangedSuite` it keeps only the cells
- * whose id and request are still in the new plan and rewrites the journal without the rest.
+ * Resuming checks that the directory belongs to the same plan; with `allowChangedSuite` it keeps the cells whose
+ * id and request are still in the new plan and moves the rest to `stale.jsonl` (never drops a recorded answer).
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,8 @@ import { CheckpointError, optionRef } from '../errors.js';
 import type { Plan } from '../plan/index.js';
 import { requestHash } from './cache.js';
 import { CellJournal, JOURNAL_FILE, rewriteJournal } from './journal.js';
+import { checkJournalShape } from './journal-check.js';
+import { keepStaleRecords } from './stale-records.js';
 import type { CellRecord, RunMeta } from './record.js';
 
 /** Refuses to start a fresh run on top of another run's journal. */
@@ -35,14 +37,19 @@ export async function reconcileResumedPlan(runDir: string, meta: RunMeta, plan: 
   for (const cell of plan.cells()) wanted.set(cell.id, { index: cell.index, hash: requestHash(endpoint, cell.requestKey) });
   const journal = CellJournal.openReadOnly(runDir);
   const kept: CellRecord[] = [];
-  let dropped = 0;
-  for (const index of journal.indices()) {
-    const record = journal.read(index)!;
-    const target = wanted.get(record.id);
-    if (target && target.hash === record.requestHash) kept.push({ ...record, index: target.index });
-    else dropped++;
+  const stale: CellRecord[] = [];
+  try {
+    checkJournalShape(journal, meta.planCells, runDir);
+    for (const index of journal.indices()) {
+      const record = journal.read(index)!;
+      const target = wanted.get(record.id);
+      if (target && target.hash === record.requestHash) kept.push({ ...record, index: target.index });
+      else stale.push(record);
+    }
+  } finally {
+    journal.close();
   }
-  journal.close();
+  keepStaleRecords(runDir, stale);
   await rewriteJournal(runDir, kept);
-  return { kept: kept.length, dropped };
+  return { kept: kept.length, dropped: stale.length };
 }

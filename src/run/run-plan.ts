@@ -15,6 +15,7 @@ import { executeCell } from './execute-cell.js';
 import type { CellJournal } from './journal.js';
 import type { CellRecord } from './record.js';
 import type { ScoreContext } from './score-cell.js';
+import { PatternMatcher } from './pattern-matcher.js';
 
 /** Why dispatching stopped early. */
 /** Requests in flight at most, over all models, when the caller does not say. */
@@ -37,6 +38,8 @@ export interface RunPlanOptions {
   pricing: ScoreContext['pricing'];
   /** Stop dispatching when the estimated spend (answers and grading) reaches this, in USD. */
   maxCostUsd?: number;
+  /** Time one user regex match may take before its assertion errors, in ms. @default 1000 */
+  regexTimeoutMs?: number;
   /** Cells to leave alone (already in the journal). */
   isDone?: (index: number) => boolean;
   /** Aborted: stop dispatching; in-flight requests keep going until `abort` fires. */
@@ -89,7 +92,9 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
     return lane.next;
   };
   const outcome: RunOutcome = { recorded: 0, skipped: 0, stopped: null, spentUsd: 0 };
-  const context = { client: options.client, cache: options.useCache ? options.cache : null, endpoint: options.endpoint, grader: options.grader, pricing: options.pricing, signal: options.abort, useCacheRead: options.useCache };
+  const matcher = new PatternMatcher(options.regexTimeoutMs);
+  const match = matcher.match.bind(matcher);
+  const context = { client: options.client, cache: options.useCache ? options.cache : null, endpoint: options.endpoint, grader: options.grader, pricing: options.pricing, signal: options.abort, useCacheRead: options.useCache, match };
   let wake: () => void = () => undefined;
   let fatal: { error: unknown } | null = null;
   const onStop = () => wake();
@@ -104,7 +109,15 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
       return; // not the cell's fault: left unrecorded so a resume runs it once the key works
     }
     if ((error as { code?: string } | null)?.code === 'OTE_ABORTED') return;
-    options.journal.append(record);
+    try {
+      options.journal.append(record);
+    } catch (writeError) {
+      // A full disk or an I/O error: stop dispatching, let the cells in flight end, report it after. The lines
+      // already written stay valid, and this cell is simply run again on resume.
+      fatal ??= { error: writeError };
+      stopWith('interrupted', 'the journal could not be written');
+      return;
+    }
     outcome.recorded++;
     outcome.spentUsd += (record.cost ?? 0) + record.graderCalls.reduce((sum, call) => sum + (call.cost ?? 0), 0);
     if (options.maxCostUsd !== undefined && outcome.spentUsd >= options.maxCostUsd) {
@@ -154,6 +167,7 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
     });
   }
   options.stop?.removeEventListener('abort', onStop);
+  matcher.close();
   if (fatal) throw fatal.error;
   for (const lane of lanes) {
     while (advance(lane)) {

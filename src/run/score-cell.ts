@@ -3,7 +3,7 @@
  * that goes through the same client, cache, limits and cost accounting as the cell's own request.
  */
 import { scoreAnswer, scoreCase, DEFAULT_GRADER_MODEL } from '../assert/index.js';
-import type { Answer, AssertionResult, AssertionSpec, GradeFn } from '../assert/index.js';
+import type { Answer, AssertionResult, AssertionSpec, GradeFn, MatchFn } from '../assert/index.js';
 import { isApiError, type OnetokenClient } from '../client/index.js';
 import { canonicalJson } from '../plan/index.js';
 import type { RequestParams } from '../suite/index.js';
@@ -21,6 +21,8 @@ export interface ScoreContext {
   grader: { model: string | null; params: RequestParams };
   pricing: Pricing;
   signal?: AbortSignal;
+  /** Runs user regular expressions with a time limit (see `PatternMatcher`). @default in-thread, no limit */
+  match?: MatchFn;
 }
 
 /** The seed every grader request carries, so grading is as reproducible as the answers. */
@@ -74,7 +76,7 @@ export async function scoreRecord(
   };
   const answer = answerOf(record);
   const results: AssertionResult[] = [];
-  for (const spec of assertions) results.push(await scoreAnswer(answer, spec, { grade, vars }));
+  for (const spec of assertions) results.push(await scoreAnswer(answer, spec, { grade, vars, match: context.match }));
   const { pass, score } = scoreCase(results, threshold ?? undefined);
   return { assertions: results, pass, score, graderCalls };
 }

@@ -13,6 +13,10 @@ import type { SourceIssue } from '../errors.js';
 import { didYouMean } from '../suggest.js';
 import { createPositionFinder, yamlSyntaxIssues } from './positions.js';
 import type { SourcePosition } from './types.js';
+import { depthExceeds } from './value-depth.js';
+
+/** Deepest nesting of one data row's value: deeper rows would overflow the stack of the plan's hashing. */
+const MAX_ROW_DEPTH = 64;
 
 /** One row of a data file, before its reserved columns are interpreted. */
 export interface DataRow {
@@ -150,6 +154,10 @@ function parseJsonlRows(file: string, text: string): { rows: DataRow[]; issues: 
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       issues.push({ file, line, column: 1, path: `line ${line}`, message: 'expected a JSON object of variables' });
+      return;
+    }
+    if (depthExceeds(value, MAX_ROW_DEPTH)) {
+      issues.push({ file, line, column: 1, path: `line ${line}`, message: `nested deeper than ${MAX_ROW_DEPTH} levels` });
       return;
     }
     for (const key of Object.keys(value)) columns.add(key);

@@ -1,5 +1,7 @@
 /** Public surface of suite loading: YAML suite files and their data files -> a validated `Suite`. */
-export { loadSuite, loadSuites } from './load-suite.js';
+export { loadSuite, loadSuites, MAX_VALUE_DEPTH } from './load-suite.js';
+export type { LoadSuiteOptions } from './load-suite.js';
+export { DEFAULT_MAX_DATA_BYTES, DEFAULT_MAX_SOURCE_BYTES } from './source-files.js';
 export { suiteFileSchema, suiteJsonSchema, paramsSchema } from './schema.js';
 export type { RequestParams, SuiteFile } from './schema.js';
 export type { CaseSpec, ModelSpec, PromptSpec, SourcePosition, Suite } from './types.js';

@@ -12,13 +12,20 @@ import { createPositionFinder, yamlSyntaxIssues, type PositionFinder } from './p
 import { resolveCases } from './resolve-cases.js';
 import { resolvePrompts } from './resolve-prompts.js';
 import { suiteFileSchema, type SuiteFile } from './schema.js';
-import { SourceFiles } from './source-files.js';
+import { SourceFiles, type SourceFileOptions } from './source-files.js';
+import { depthExceeds } from './value-depth.js';
 import type { ModelSpec, Suite } from './types.js';
 import { toSourceIssues } from './zod-issues.js';
 
+/** Options of `loadSuite`: how referenced files may be read. */
+export type LoadSuiteOptions = SourceFileOptions;
+
+/** Deepest nesting of a suite or data value: deeper ones would overflow the stack of the plan's hashing. */
+export const MAX_VALUE_DEPTH = 64;
+
 /** Loads and validates one suite file; throws `SuiteError` (exit 2) listing every problem. */
-export function loadSuite(path: string): Suite {
-  const files = new SourceFiles(path);
+export function loadSuite(path: string, options: LoadSuiteOptions = {}): Suite {
+  const files = new SourceFiles(path, options);
   const issues: SourceIssue[] = [];
   const read = files.readSuite(issues);
   if (!read) throw new SuiteError(issues.map((issue) => ({ ...issue, message: issue.message.replace(/: .*$/, '') })));
@@ -29,7 +36,16 @@ export function loadSuite(path: string): Suite {
     throw new SuiteError(yamlSyntaxIssues(path, document.errors, lineCounter));
   }
   const positions = createPositionFinder(path, document, lineCounter);
-  const raw = document.toJS({ maxAliasCount: 1000 }) as unknown;
+  let raw: unknown;
+  try {
+    // maxAliasCount bounds the expansion: a 1 MB file of nested aliases would otherwise expand to gigabytes.
+    raw = document.toJS({ maxAliasCount: 1000 }) as unknown;
+  } catch (error) {
+    throw new SuiteError([{ file: path, line: 1, column: 1, path: '', message: `yaml aliases: ${(error as Error).message.toLowerCase()}; expand fewer aliases` }]);
+  }
+  if (depthExceeds(raw, MAX_VALUE_DEPTH)) {
+    throw new SuiteError([{ file: path, line: 1, column: 1, path: '', message: `nested deeper than ${MAX_VALUE_DEPTH} levels` }]);
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new SuiteError([{ file: path, line: 1, column: 1, path: '', message: 'expected a mapping with name, models, prompts and cases' }]);
   }
@@ -96,13 +112,21 @@ function resolveModels(file: SuiteFile, positions: PositionFinder, issues: Sourc
   return models;
 }
 
-/** Loads several suites, collecting every file's problems into one error. */
-export function loadSuites(paths: string[]): Suite[] {
+/**
+ * Loads several suites, collecting every file's problems into one error. Two suites with one `name` would share
+ * a run directory, so that is a problem too, found here before any request.
+ */
+export function loadSuites(paths: string[], options: LoadSuiteOptions = {}): Suite[] {
   const suites: Suite[] = [];
   const issues: SourceIssue[] = [];
+  const names = new Map<string, string>();
   for (const path of paths) {
     try {
-      suites.push(loadSuite(path));
+      const suite = loadSuite(path, options);
+      const other = names.get(suite.name);
+      if (other !== undefined) issues.push({ file: path, line: 0, column: 0, path: 'name', message: `duplicate suite name "${suite.name}" (also ${other}): their runs would share a directory; rename one` });
+      names.set(suite.name, path);
+      suites.push(suite);
     } catch (error) {
       if (error instanceof SuiteError) issues.push(...error.issues);
       else throw error;

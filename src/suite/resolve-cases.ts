@@ -30,7 +30,7 @@ export function resolveCases(file: SuiteFile, files: SourceFiles, positions: Pos
     const position = positions.at(['cases', index]);
     if ('file' in entry) {
       const filePosition = positions.at(['cases', index, 'file']);
-      const read = files.read(entry.file, filePosition, `cases[${index}].file`, issues);
+      const read = files.read(entry.file, filePosition, `cases[${index}].file`, issues, 'data');
       if (!read) return;
       const parsed = parseDataFile(read.file, read.text);
       // A problem with the file as a whole (its type) has no line in it; it is shown where the suite names it.

@@ -101,7 +101,12 @@ export const priceSchema = z.object({ input: z.number().min(0), output: z.number
 /** The whole suite file. */
 export const suiteFileSchema = z
   .object({
-    name: z.string().min(1).regex(/^[A-Za-z0-9._-]+$/, 'expected letters, digits, ".", "_" or "-"'),
+    // The name is a directory under results/: "." and ".." would climb out of it (and `latest` with them).
+    name: z
+      .string()
+      .min(1)
+      .regex(/^[A-Za-z0-9._-]+$/, 'expected letters, digits, ".", "_" or "-"')
+      .refine((name) => name !== '.' && name !== '..', 'expected a name usable as a directory: "." and ".." are refused'),
     description: z.string().optional(),
     models: z.array(modelSchema).min(1, 'expected at least one model'),
     defaults: paramsSchema.optional(),

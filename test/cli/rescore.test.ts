@@ -1,6 +1,6 @@
 /**
  * `onetoken-eval rescore` end to end: edited assertions are applied to a run's recorded answers without a single
- * chat request; cells whose request changed are listed for a rerun and keep their old scores.
+ * chat request; cells whose request changed or that left the plan are moved to stale.jsonl, never dropped or shadowed.
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,10 @@ interface ResultCell {
 
 const CAPITALS_SUITE = readFileSync(join(ROOT, 'suites', 'capitals.yaml'), 'utf8');
 const CAPITALS_CSV = readFileSync(join(ROOT, 'suites', 'data', 'capitals.csv'), 'utf8');
+
+function linesOf(path: string): string[] {
+  return readFileSync(path, 'utf8').split('\n').filter((line) => line.length > 0);
+}
 
 function cellsOf(runDir: string): ResultCell[] {
   return JSON.parse(readFileSync(join(runDir, 'results.json'), 'utf8')).cells;
@@ -95,18 +99,41 @@ describe('onetoken-eval rescore', { timeout: 60_000 }, () => {
     expect(readFileSync(join(runDir, 'summary.md'), 'utf8')).toContain(`## Failing cells (${cells.filter((cell) => !cell.pass).length})`);
   });
 
-  it('lists cells whose prompt changed as needing a rerun and leaves them as they were', async () => {
+  it('moves cells whose prompt changed to stale.jsonl, records the new plan, and a resume reruns exactly them', async () => {
     const runDir = copyOfRun('reworded');
     const suite = editedSuite('reworded-suite', (text) => text.replace('Answer with the city name only.', 'Reply with the city only.').replace('max: 60', 'max: 6'));
     const before = server.stats.chatRequests;
+    const oldHash = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')).planHash;
     const result = await runCli(['rescore', runDir, '--suite', suite, '--cache-dir', dir('cache'), '--quiet'], { env: env() });
     expect(server.stats.chatRequests).toBe(before);
     const lines = result.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^onetoken-eval: 30 cells need a rerun \(their request changed or they left the plan\), kept with their old scores: capital\/france-/);
-    expect(result.code).toBe(1);
-    const strip = (cells: ResultCell[]) => cells.map(({ id, pass, score, assertions }) => ({ id, pass, score, assertions }));
-    expect(strip(cellsOf(runDir))).toEqual(strip(cellsOf(dir('run'))));
+    expect(lines[0]).toMatch(/^onetoken-eval: 30 cells no longer match the suite \(their request changed or they left the plan\): moved to .*stale\.jsonl/);
+    expect(linesOf(join(runDir, 'stale.jsonl'))).toHaveLength(30);
+    expect(cellsOf(runDir)).toHaveLength(0);
+    expect(JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')).planHash).not.toBe(oldHash);
+    // A second rescore finds nothing more to set aside and loses nothing already set aside.
+    await runCli(['rescore', runDir, '--suite', suite, '--cache-dir', dir('cache'), '--quiet'], { env: env() });
+    expect(linesOf(join(runDir, 'stale.jsonl'))).toHaveLength(30);
+    const resumed = await runCli(['run', suite, '--resume', runDir, '--no-cache', '--quiet'], { env: env() });
+    expect(resumed.stderr).not.toMatch(/different plan/);
+    expect(server.stats.chatRequests).toBe(before + 30);
+    const ids = cellsOf(runDir).map((cell) => cell.id);
+    expect(new Set(ids).size).toBe(30);
+  });
+
+  it('never lets a cell that left the plan shadow or drop another cell\'s record', async () => {
+    const runDir = copyOfRun('shrunk');
+    const suite = editedSuite('shrunk-suite', (text) => text.replace('max: 60', 'max: 61'));
+    writeFileSync(join(dir('shrunk-suite'), 'data', 'capitals.csv'), CAPITALS_CSV.replace('France,icontains:Paris,Europe\n', ''));
+    const before = cellsOf(runDir);
+    await runCli(['rescore', runDir, '--suite', suite, '--cache-dir', dir('cache'), '--quiet'], { env: env() });
+    await runCli(['rescore', runDir, '--suite', suite, '--cache-dir', dir('cache'), '--quiet'], { env: env() });
+    const after = cellsOf(runDir);
+    const kept = before.filter((cell) => !cell.id.startsWith('capital/france-'));
+    expect(after.map((cell) => cell.id).sort()).toEqual(kept.map((cell) => cell.id).sort());
+    for (const cell of after) expect(cell.output).toBe(before.find((old) => old.id === cell.id)!.output);
+    const stale = linesOf(join(runDir, 'stale.jsonl')).map((line) => JSON.parse(line).id as string);
+    expect(stale.sort()).toEqual(before.filter((cell) => cell.id.startsWith('capital/france-')).map((cell) => cell.id).sort());
   });
 
   it('names the cells of an edited suite that the run never had', async () => {

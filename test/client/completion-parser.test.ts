@@ -60,3 +60,21 @@ describe('parseCompletionBody', () => {
     });
   });
 });
+
+describe('parseCompletionBody on answers that are not answers', () => {
+  const withMessage = (content: unknown) => ({ ...BODY, choices: [{ ...BODY.choices[0], message: { role: 'assistant', content } }] });
+  test.each([
+    ['a number', withMessage(42), /^message\.content: expected a string, got a number$/],
+    ['an object', withMessage({ text: 'Paris' }), /^message\.content: expected a string, got an object$/],
+    ['negative token counts', { ...BODY, usage: { prompt_tokens: -5, completion_tokens: 2, total_tokens: -3 } }, /^usage\.prompt_tokens: expected a whole number of tokens from 0 to 1000000000, got -5$/],
+    ['an absurd token count', { ...BODY, usage: { prompt_tokens: 1, completion_tokens: 1e15, total_tokens: 1e15 } }, /^usage\.completion_tokens: expected a whole number/],
+    ['a fractional token count', { ...BODY, usage: { prompt_tokens: 1.5, completion_tokens: 1, total_tokens: 2 } }, /^usage\.prompt_tokens: /],
+  ])('a 200 with %s content or usage is a protocol failure, not retried', (_name, body, summary) => {
+    const result = parseCompletionBody(JSON.stringify(body), 'sk');
+    expect(result).toMatchObject({ kind: 'protocol', isRetryable: false, summary: expect.stringMatching(summary) });
+  });
+
+  test('a null content (no text) is still read as an empty answer', () => {
+    expect(parseCompletionBody(JSON.stringify(withMessage(null)), 'sk')).toMatchObject({ content: '' });
+  });
+});

@@ -70,3 +70,17 @@ describe('StreamAccumulator', () => {
     expect(accumulate([USAGE, '[DONE]']).finish()).toMatchObject({ kind: 'protocol', summary: 'response has no choices' });
   });
 });
+
+describe('StreamAccumulator on chunks that are not answers', () => {
+  test('a delta whose content is not a string is a protocol failure, not retried', () => {
+    const accumulator = new StreamAccumulator('sk');
+    const failure = accumulator.accept(JSON.stringify({ choices: [{ index: 0, delta: { content: 7 } }] }), 0);
+    expect(failure).toMatchObject({ kind: 'protocol', isRetryable: false, summary: 'delta.content: expected a string, got a number' });
+  });
+
+  test('a usage chunk with a negative count is a protocol failure', () => {
+    const accumulator = new StreamAccumulator('sk');
+    const failure = accumulator.accept(JSON.stringify({ choices: [], usage: { prompt_tokens: 1, completion_tokens: -1, total_tokens: 0 } }), 0);
+    expect(failure).toMatchObject({ kind: 'protocol', summary: expect.stringMatching(/^usage\.completion_tokens: /) });
+  });
+});

@@ -16,6 +16,14 @@ describe('the mock server', () => {
     return server;
   }
 
+  it('answers 413 to a body above its limit and keeps serving', async () => {
+    const running = await start({ maxBodyBytes: 1024 });
+    const huge = await postChat(running, chatBody('x'.repeat(4096)));
+    expect(huge.status).toBe(413);
+    expect(huge.json).toMatchObject({ error: { code: 'request_too_large' } });
+    expect((await postChat(running, chatBody('What is the capital of France?'))).status).toBe(200);
+  });
+
   it('listens on a free loopback port and gives a base URL ending in /v1', async () => {
     const { url, port } = await start();
     expect(port).toBeGreaterThan(0);

@@ -153,7 +153,7 @@ describe('buildPlan requests', () => {
       { type: 'json-path', path: '$.email', value: 'luis@example.cl' },
       { type: 'icontains', value: 'Santiago' },
     ]);
-    expect(extract.position).toMatchObject({ file: join('test', 'fixtures', 'data', 'order-rows.csv'), line: 2 });
+    expect(extract.position).toMatchObject({ file: join('test', 'fixtures', 'suites', 'data', 'order-rows.csv'), line: 2 });
   });
 
   it('does not change the suite when rendering assertions', () => {

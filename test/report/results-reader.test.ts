@@ -89,6 +89,7 @@ describe('readResultCells', () => {
 
   it.each([
     { name: 'a missing path', setup: async () => join(dir, 'nope'), message: /nope: no such run directory or results file \(ENOENT\)$/ },
+    { name: 'a device such as /dev/zero', setup: async () => '/dev/zero', message: /^\/dev\/zero: not a regular file \(a FIFO, socket or device\)/ },
     { name: 'a file of another format', setup: async () => write('other.json', '{"hello": "world"}\n'), message: /other\.json: not an onetoken-eval results file/ },
     { name: 'an unsupported version', setup: async () => write('results.json', resultsText(meta, cells, 3)), message: /results\.json: unsupported results version 3, expected 1 or 2/ },
     { name: 'a corrupt record line', setup: async () => write('results.json', resultsText(meta, cells).replace('"index":3', '"index":3,,')), message: /results\.json:6: not valid JSON/ },

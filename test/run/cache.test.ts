@@ -41,6 +41,25 @@ describe('ResponseCache', () => {
     dir.remove();
   });
 
+  it.each([
+    ['content that is a number', { ...completion, content: 42 }],
+    ['usage with a negative count', { ...completion, usage: { promptTokens: -1, completionTokens: 1, totalTokens: 0 } }],
+    ['no citations list', { ...completion, citations: undefined }],
+    ['a completion that is a string', 'Paris'],
+  ])('treats a parsable entry with %s as a miss and names its file', async (_name, wrong) => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = makeTempDir();
+    const cache = new ResponseCache(dir.path);
+    const invalid: string[] = [];
+    cache.onInvalidEntry = (path) => invalid.push(path);
+    cache.set('ab12', completion);
+    writeFileSync(join(dir.path, 'ab', 'ab12.json'), JSON.stringify({ version: 1, completion: wrong }));
+    expect(cache.get('ab12')).toBeNull();
+    expect(invalid).toEqual([join(dir.path, 'ab', 'ab12.json')]);
+    dir.remove();
+  });
+
   it('clears only cache entries and never other files in the directory', async () => {
     const { writeFileSync, existsSync } = await import('node:fs');
     const { join } = await import('node:path');

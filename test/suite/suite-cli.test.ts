@@ -42,7 +42,7 @@ beforeAll(() => {
   expect(isBuildStale(), 'dist/ could not be rebuilt; run npm run build').toBe(false);
 }, 180_000);
 
-describe('onetoken-eval validate', () => {
+describe('onetoken-eval validate', { timeout: 60_000 }, () => {
   it.each(BUNDLED)('accepts the bundled suite %s with exit 0', (suite) => {
     const result = cli(['validate', suite]);
     expect(result.stderr).toBe('');
@@ -53,7 +53,7 @@ describe('onetoken-eval validate', () => {
   it.each([
     { fixture: 'unknown-key.yaml', line: /^test\/fixtures\/suites\/unknown-key\.yaml:10:1: asert: unknown key "asert" \(did you mean "assert"\?\)$/ },
     { fixture: 'undefined-variable.yaml', line: /^test\/fixtures\/suites\/undefined-variable\.yaml:12:5: case "japan": prompt "capital" uses \{\{ continent \}\}/ },
-    { fixture: 'malformed-csv.yaml', line: /^test\/fixtures\/data\/malformed\.csv:3:1: row 2: malformed row: / },
+    { fixture: 'malformed-csv.yaml', line: /^test\/fixtures\/suites\/data\/malformed\.csv:3:1: row 2: malformed row: / },
   ])('rejects $fixture with exit 2 and one `file:line:col: path: message` line', ({ fixture, line }) => {
     const result = cli(['validate', fixturePath(fixture)]);
     expect(result.code).toBe(2);
@@ -81,7 +81,7 @@ describe('onetoken-eval validate', () => {
   });
 });
 
-describe('onetoken-eval plan', () => {
+describe('onetoken-eval plan', { timeout: 60_000 }, () => {
   it('prints the whole plan as JSON with the cell count of the suite', () => {
     const result = cli(['plan', join('suites', 'capitals.yaml'), '--json']);
     expect(result.code).toBe(0);
@@ -120,7 +120,7 @@ describe('onetoken-eval plan', () => {
   });
 });
 
-describe('onetoken-eval schema, --version and flags', () => {
+describe('onetoken-eval schema, --version and flags', { timeout: 60_000 }, () => {
   it('prints the suite JSON Schema, identical to suites/suite.schema.json', () => {
     const result = cli(['schema']);
     expect(result.code).toBe(0);

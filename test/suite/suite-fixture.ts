@@ -13,7 +13,7 @@ export function fixturePath(name: string): string {
 
 /** Path of a data fixture, as the loader shows it in messages. */
 export function dataPath(name: string): string {
-  return join('test', 'fixtures', 'data', name);
+  return join('test', 'fixtures', 'suites', 'data', name);
 }
 
 /** Loads a suite that must be invalid and returns its error. */

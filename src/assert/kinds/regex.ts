@@ -33,11 +33,11 @@ export const regex = defineKind({
     const problem = regexProblem(spec.value, spec.flags);
     if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: `invalid regex: ${problem}` });
   }),
-  score(answer, spec) {
-    const pattern = new RegExp(spec.value, spec.flags);
+  async score(answer, spec, context) {
     const shown = `/${spec.value}/${spec.flags ?? ''}`;
+    const holds = context.match ? await context.match(spec.value, spec.flags, answer.output) : new RegExp(spec.value, spec.flags).test(answer.output);
     return {
-      holds: pattern.test(answer.output),
+      holds,
       expected: `to match ${quote(shown)}`,
       got: quote(answer.output),
       held: `matches ${quote(shown)}`,

@@ -15,7 +15,7 @@ function requestsOf(cell: Cell): number {
 /** Plans suites and prints them. */
 export async function planCommand(paths: string[], options: OptionValues): Promise<number> {
   const shard = resolveShard(options.shard, options.shardTotal, process.env);
-  const plans = loadSuites(paths).map((suite) =>
+  const plans = loadSuites(paths, { allowOutsidePaths: options.allowOutsidePaths }).map((suite) =>
     buildPlan(suite, { models: options.models, filter: options.filter, shard, repeat: options.repeat }),
   );
   if (options.json) {

@@ -9,11 +9,12 @@ import type { OptionValues } from '../options.js';
 export async function rescoreCommand(args: string[], options: OptionValues): Promise<number> {
   const { endpoint, close } = await commandEndpoint(Boolean(options.mock));
   try {
-    const result = await rescoreRun(args[0]!, { suite: options.suite, cacheDir: options.cacheDir, endpoint, junitPath: options.junit, html: options.html });
+    const warn = (message: string) => process.stderr.write(`onetoken-eval: warning: ${message}\n`);
+    const result = await rescoreRun(args[0]!, { suite: options.suite, cacheDir: options.cacheDir, endpoint, junitPath: options.junit, html: options.html, regexTimeoutMs: options.regexTimeoutMs, allowOutsidePaths: options.allowOutsidePaths, onWarning: warn });
     if (options.json) process.stdout.write(`${JSON.stringify({ runDir: result.runDir, summary: result.summary, needRerun: result.needRerun }, null, 2)}\n`);
     else if (!options.quiet) process.stdout.write(`rescored ${result.rescored} cells in ${result.runDir}\n${renderSummaryTable(result.summary, {})}\n`);
     if (result.needRerun.length > 0) {
-      process.stderr.write(`onetoken-eval: ${result.needRerun.length} cells need a rerun (their request changed or they left the plan), kept with their old scores: ${sample(result.needRerun)}\n`);
+      process.stderr.write(`onetoken-eval: ${result.needRerun.length} cells no longer match the suite (their request changed or they left the plan): moved to ${result.runDir}/stale.jsonl, and a --resume with this suite reruns those still in it: ${sample(result.needRerun)}\n`);
     }
     if (result.neverRun.length > 0) {
       process.stderr.write(`onetoken-eval: ${result.neverRun.length} cells of the suite are not in this run (new cases, prompts or models, or an unfinished run), so they are not scored: ${sample(result.neverRun)}\n`);

@@ -3,7 +3,8 @@
  * `runSuite` each into its directory, print, and pick the exit code.
  */
 import { join } from 'node:path';
-import { ExitCode, UsageError } from '../../errors.js';
+import { EnvironmentError, ExitCode, UsageError } from '../../errors.js';
+import { resumeCommandFor } from '../resume-command.js';
 import { readRunSide, resolveRunPath, runSuite, type RunSuiteResult } from '../../eval/index.js';
 import { buildPlan } from '../../plan/index.js';
 import { loadSuites } from '../../suite/index.js';
@@ -14,6 +15,7 @@ import { printRunResult } from '../run-output.js';
 import { resolveShard } from '../shard-option.js';
 import { handleInterrupts } from '../signals.js';
 import { ErrorSamples } from '../error-samples.js';
+import { assertStepSummaryWritable } from '../github.js';
 import { Terminal } from '../terminal.js';
 
 /** Runs suites. */
@@ -23,12 +25,13 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
   if (options.resume && paths.length > 1) throw new UsageError('--resume takes one suite: the one the run directory was made with');
   if (options.resume && options.out) throw new UsageError('--resume DIR already names the run directory: drop --out');
   const planOptions = { models: options.models, filter: options.filter, shard, repeat: options.repeat };
-  const plans = loadSuites(paths).map((suite) => buildPlan(suite, planOptions));
-  // A wrong baseline path must fail before any money is spent, not after the run.
+  const plans = loadSuites(paths, { allowOutsidePaths: options.allowOutsidePaths }).map((suite) => buildPlan(suite, planOptions));
+  // A wrong baseline path or an unwritable step summary must fail before any money is spent, not after the run.
   if (options.baseline) await readRunSide(options.baseline, { metaOnly: true });
+  assertStepSummaryWritable();
   const terminal = new Terminal(options);
   const interruption = handleInterrupts((text) => terminal.say(text));
-  const { endpoint, close } = await commandEndpoint(Boolean(options.mock), { maxAttempts: options.maxAttempts, timeoutMs: options.timeoutMs, verbose: options.verbose ? (line) => terminal.say(line) : undefined });
+  const { endpoint, close } = await commandEndpoint(Boolean(options.mock), { maxAttempts: options.maxAttempts, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes, verbose: options.verbose ? (line) => terminal.say(line) : undefined });
   const results: { result: RunSuiteResult; exitCode: number }[] = [];
   let exitCode = 0;
   try {
@@ -37,7 +40,7 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
       const errorSamples = new ErrorSamples();
       const result = await runSuite(plan, {
         runDir, resume: Boolean(options.resume), allowChangedSuite: options.allowChangedSuite, retryErrors: options.retryErrors,
-        cache: options.cache === false ? false : options.cacheDir, concurrency: options.concurrency, maxCostUsd: options.maxCost,
+        cache: options.cache === false ? false : options.cacheDir, concurrency: options.concurrency, maxCostUsd: options.maxCost, regexTimeoutMs: options.regexTimeoutMs,
         endpoint, baseline: options.baseline, compare: { alpha: options.alpha, maxDrop: options.maxDrop }, junitPath: options.junit, html: options.html,
         startedAt, stop: interruption.stop, abort: interruption.abort,
         onStart: ({ runDir: dir, isMock }) => terminal.startRun(plan, dir, isMock, options.concurrency),
@@ -47,6 +50,10 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
         },
         onEvent: (event) => terminal.progress?.event(event),
         onWarning: (message) => terminal.say(`warning: ${message}`),
+      }).catch((error: unknown) => {
+        // The machine failed mid-run: the journal is intact, so say how to continue once it is fixed.
+        if (!(error instanceof EnvironmentError)) throw error;
+        throw new EnvironmentError(`${error.template}; once fixed, resume with: ${resumeCommandFor(plan.suite.path, error.runDir, options)}`, error.runDir, { cause: error });
       });
       terminal.finishRun();
       const code = exitCodeOf({ summary: result.summary, outcome: result.outcome, comparison: result.comparison, isInterrupted: interruption.isInterrupted });

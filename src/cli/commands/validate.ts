@@ -5,7 +5,7 @@ import type { OptionValues } from '../options.js';
 
 /** Validates suites; prints one line per suite when valid. */
 export async function validateCommand(paths: string[], options: OptionValues): Promise<number> {
-  const suites = loadSuites(paths);
+  const suites = loadSuites(paths, { allowOutsidePaths: options.allowOutsidePaths });
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ valid: true, suites: suites.map((s) => ({ path: s.path, name: s.name, models: s.models.length, prompts: s.prompts.length, cases: s.cases.length, hash: s.hash })) }, null, 2)}\n`);
   } else {

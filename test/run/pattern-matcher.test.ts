@@ -1,0 +1,40 @@
+/** Issue 10, item 9: user regular expressions run with a time limit in a worker, and the main thread stays free. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { scoreAnswer } from '../../src/assert/index.js';
+import { PatternMatcher } from '../../src/run/index.js';
+
+const EVIL = '^(a+)+b$';
+const ANSWER = 'a'.repeat(40);
+
+describe('PatternMatcher', () => {
+  let matcher: PatternMatcher | null = null;
+  afterEach(() => matcher?.close());
+
+  it('matches ordinary patterns with their flags', async () => {
+    matcher = new PatternMatcher();
+    await expect(matcher.match('^paris$', 'i', 'Paris')).resolves.toBe(true);
+    await expect(matcher.match('^paris$', undefined, 'Paris')).resolves.toBe(false);
+  });
+
+  it('stops a backtracking pattern and keeps the event loop running meanwhile', async () => {
+    matcher = new PatternMatcher(1000);
+    let settled = false;
+    const pending = matcher.match(EVIL, undefined, ANSWER).finally(() => {
+      settled = true;
+    });
+    // The loop turns while the worker backtracks: timers and signal handlers still run.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    await expect(pending).rejects.toThrow(/took longer than 1000 ms on this answer/);
+    // A fresh worker takes the next match.
+    await expect(matcher.match('a+', undefined, ANSWER)).resolves.toBe(true);
+  });
+
+  it('marks a regex assertion that overran as errored, not failed', async () => {
+    matcher = new PatternMatcher(200);
+    const answer = { output: ANSWER, finishReason: 'stop', latencyMs: 1, cost: null, completionTokens: null, citations: [] };
+    const result = await scoreAnswer(answer, { type: 'regex', value: EVIL }, { match: matcher.match.bind(matcher) });
+    expect(result.pass).toBe(false);
+    expect(result.error).toMatch(/took longer than 200 ms/);
+  });
+});
