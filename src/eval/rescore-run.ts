@@ -75,7 +75,7 @@ export async function rescoreRun(runDirectory: string, options: RescoreRunOption
     if (record.error) return record;
     const scored = await scoreRecord(record, cell.assertions, cell.threshold, cell.vars, {
       client: endpoint?.client ?? null, cache, endpoint: namespace, grader: suite.grader, pricing: suite.pricing,
-    });
+    }, cell.turns);
     graderErrors += scored.graderCalls.filter((call) => call.error).length;
     return { ...record, index: cell.index, ...scored };
   };

@@ -1,8 +1,8 @@
 /** Public surface of suite loading: YAML suite files and their data files -> a validated `Suite`. */
 export { loadSuite, loadSuites } from './load-suite.js';
 export { suiteFileSchema, suiteJsonSchema, paramsSchema } from './schema.js';
-export type { RequestParams, SuiteFile } from './schema.js';
-export type { CaseSpec, ModelSpec, PromptSpec, SourcePosition, Suite } from './types.js';
+export type { ContentPartSpec, RequestParams, SuiteFile, ToolResultSpec, ToolSpec } from './schema.js';
+export type { CaseSpec, ImageAsset, MessageContent, ModelSpec, PromptMessage, PromptSpec, SourcePosition, Suite, TurnSpec } from './types.js';
 export { renderTemplate, renderDeep, templateVariables, deepTemplateVariables, lookupVariable } from './template.js';
 export { canonicalJson, sha256Hex } from './canonical-json.js';
 export { deriveCaseId } from './case-id.js';

@@ -9,9 +9,9 @@ import { makeTempDir } from '../helpers/cli.js';
 function record(index: number, output = `answer ${index}`): CellRecord {
   return {
     id: `p/c${index}/m#0`, index, prompt: 'p', case: `c${index}`, model: 'm', modelId: 'm', repeat: 0, seed: index, requestHash: 'h',
-    messages: [{ role: 'user', content: 'q' }], params: {}, output, finishReason: 'stop', usage: null, servedModel: null,
+    messages: [{ role: 'user', content: 'q' }], params: {}, output, toolCalls: [], finishReason: 'stop', usage: null, servedModel: null,
     systemFingerprint: null, responseId: null, requestId: null, citations: [], latencyMs: 1, ttftMs: null, attempts: 1, cached: false,
-    cost: null, error: null, assertions: [], graderCalls: [], pass: true, score: 1,
+    cost: null, rounds: [], turns: [], error: null, assertions: [], graderCalls: [], pass: true, score: 1,
   };
 }
 
