@@ -153,6 +153,28 @@ cases:
   });
 });
 
+describe('structured outputs', () => {
+  it('scores the answer against the response format the request declared', async () => {
+    const [cell] = cellsOf('structured', `
+defaults:
+  response_format:
+    type: json_schema
+    json_schema:
+      name: weather
+      schema: { type: object, properties: { city: { type: string }, rainy: { type: boolean } }, required: [city, rainy], additionalProperties: false }
+prompts:
+  - id: p
+    template: "{{ q }}"
+cases:
+  - vars: { q: Is it rainy in Bergen? }
+    assert: [{ type: matches-response-format }, { type: json-path, path: city, value: Bergen }]
+`);
+    const record = await run(cell!);
+    expect(JSON.parse(record.output!)).toEqual({ city: 'Bergen', rainy: true });
+    expect(record.assertions.map((result) => result.pass)).toEqual([true, true]);
+  });
+});
+
 describe('conversations', () => {
   it('sends each turn after the previous answer with seed + turn index, caches every request and scores turn assertions', async () => {
     const [cell] = cellsOf('chat', `
