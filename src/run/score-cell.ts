@@ -52,11 +52,14 @@ type AnswerFacts = Pick<CellRecord, 'output' | 'finishReason' | 'latencyMs' | 'c
   rounds?: { toolCalls: ToolCall[] }[];
 };
 
+/** The calls a cell or turn made. */
+type CallFacts = Pick<AnswerFacts, 'toolCalls' | 'rounds'>;
+
 /**
  * Every call of a cell or turn in order: those its tool rounds answered, then the final answer's. Tool
  * assertions look at all of them, or a loop that called the right tool and then answered would show no call.
  */
-function allToolCalls(facts: AnswerFacts): ToolCall[] {
+function allToolCalls(facts: CallFacts): ToolCall[] {
   const rounds = facts.rounds ?? [];
   if (rounds.length === 0) return facts.toolCalls ?? [];
   return [...rounds.flatMap((round) => round.toolCalls), ...(facts.toolCalls ?? [])];
@@ -119,7 +122,9 @@ export async function scoreRecord(
   };
   const recordedTurns = record.turns ?? [];
   const answerOfTurn = (turn: number | undefined): Answer | string => {
-    if (turn === undefined) return answerOf(record);
+    const last = recordedTurns.at(-1);
+    // The final answer of a conversation keeps the cell's totals (latency, cost) and the last turn's calls.
+    if (turn === undefined) return last ? { ...answerOf(record), toolCalls: allToolCalls(last) } : answerOf(record);
     if (recordedTurns.length === 0) return turn === 1 ? answerOf(record) : `turn ${turn}: this cell is not a conversation`;
     const found = recordedTurns[turn - 1];
     return found ? answerOf({ ...found, cost: null, citations: [], params: record.params }) : `turn ${turn}: the conversation has ${recordedTurns.length} turns`;

@@ -153,6 +153,31 @@ cases:
   });
 });
 
+describe('tool loop in a conversation', () => {
+  it('answers a turn\'s calls with canned results and scores the final answer on the last turn\'s calls', async () => {
+    const [cell] = cellsOf('chat-tools', `${TOOLS}
+prompts:
+  - id: p
+    messages: [{ role: system, content: You help with the weather. }]
+    tool_results: { get_weather: drizzle }
+cases:
+  - turns: [Hello!, What is the weather in Oslo tomorrow?]
+    assert:
+      - { type: tool-call, name: get_weather, arguments: { city: Oslo } }
+      - { type: no-tool-call, turn: 1 }
+      - { type: icontains, value: drizzle }
+`);
+    const record = await run(cell!);
+    expect(record.turns.map((turn) => turn.rounds.length)).toEqual([0, 1]);
+    expect(record.turns[1]!.rounds[0]!.toolResults).toEqual([{ id: expect.any(String), name: 'get_weather', content: 'drizzle' }]);
+    expect(record.assertions.map((result) => [result.type, result.pass])).toEqual([
+      ['tool-call', true],
+      ['no-tool-call', true],
+      ['icontains', true],
+    ]);
+  });
+});
+
 describe('structured outputs', () => {
   it('scores the answer against the response format the request declared', async () => {
     const [cell] = cellsOf('structured', `
