@@ -57,6 +57,15 @@ describe('CellJournal', () => {
     expect(lines.map((line) => JSON.parse(line).index)).toEqual([0, 1]);
   });
 
+  it('reads lines written before tool calls and conversations were recorded with those fields empty', async () => {
+    dir = makeTempDir();
+    const { toolCalls: _calls, rounds: _rounds, turns: _turns, ...old } = record(3);
+    writeFileSync(join(dir.path, 'cells.jsonl'), `${JSON.stringify(old)}\n`);
+    const read: CellRecord[] = [];
+    for await (const item of journalRecords(dir.path)) read.push(item);
+    expect(read).toEqual([record(3)]);
+  });
+
   it('keeps a complete last record that only lacks its newline', () => {
     dir = makeTempDir();
     writeFileSync(join(dir.path, 'cells.jsonl'), JSON.stringify(record(5)));
