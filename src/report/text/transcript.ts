@@ -6,8 +6,8 @@
 import { answerText } from '../../wire/index.js';
 import type { CellRecord, RoundRecord } from '../../run/index.js';
 
-/** The text of a message's content: the string, or its text parts with images as `[image]`. */
-function contentOf(content: CellRecord['messages'][number]['content']): string {
+/** The text of a message's content: the string, or its text parts with images as `[image <file>]`. */
+export function contentOf(content: CellRecord['messages'][number]['content']): string {
   if (content === null) return '';
   if (typeof content === 'string') return content;
   return content.map((part) => (part.type === 'text' ? part.text : part.type === 'image' ? `[image ${part.file}]` : '[image]')).join(' ');
