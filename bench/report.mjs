@@ -185,6 +185,7 @@ function cell(index, prompt, caseName, model, repeat, roll) {
     messages: [{ role: 'user', content: `Question number ${index} about ${caseName}?` }],
     params: { temperature: 0 },
     output,
+    toolCalls: [],
     finishReason: isErrored ? null : 'stop',
     usage: isErrored ? null : { promptTokens: 20, completionTokens: 80, totalTokens: 100 },
     servedModel: `${model}-id`,
@@ -197,6 +198,8 @@ function cell(index, prompt, caseName, model, repeat, roll) {
     attempts: isErrored ? 3 : 1,
     cached: false,
     cost: isErrored ? null : 0.0001,
+    rounds: [],
+    turns: [],
     error: isErrored ? { code: 'OTE_API_SERVER', message: '500 upstream failed', status: 500, raw: null } : null,
     assertions: isErrored
       ? []

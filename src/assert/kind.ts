@@ -57,6 +57,7 @@ const commonOptions = {
   not: z.boolean().optional().describe('negate the assertion: pass becomes fail and score becomes 1 - score'),
   weight: z.number().min(0).optional().describe('relative weight in the case score; 0 makes it informational (default 1)'),
   metric: z.string().min(1).optional().describe('name to aggregate this assertion score under'),
+  turn: z.int().min(1).optional().describe("conversations: score turn N's answer (1-based) instead of the final one"),
 };
 
 /** Names of the common options, which every kind accepts. */

@@ -18,12 +18,17 @@ import { latency } from './kinds/latency.js';
 import { length } from './kinds/length.js';
 import { levenshtein } from './kinds/levenshtein.js';
 import { llmRubric } from './kinds/llm-rubric.js';
+import { matchesResponseFormat } from './kinds/matches-response-format.js';
 import { maxTokens } from './kinds/max-tokens.js';
+import { noToolCall } from './kinds/no-tool-call.js';
 import { regex } from './kinds/regex.js';
 import { similar } from './kinds/similar.js';
 import { startsWith } from './kinds/starts-with.js';
+import { toolCall } from './kinds/tool-call.js';
+import { toolCalls } from './kinds/tool-calls.js';
+import { validToolCall } from './kinds/valid-tool-call.js';
 
-/** All kinds, in the order of the reference table: text, structure, similarity, run facts, model-graded. */
+/** All kinds, in the order of the reference table: text, structure, tools, similarity, run facts, model-graded. */
 export const KINDS = [
   equals,
   contains,
@@ -38,6 +43,11 @@ export const KINDS = [
   isJson,
   jsonSchema,
   jsonPath,
+  matchesResponseFormat,
+  toolCall,
+  toolCalls,
+  noToolCall,
+  validToolCall,
   levenshtein,
   similar,
   latency,

@@ -1,5 +1,5 @@
 /** Types shared by every assertion kind, the suite schema and the records. */
-import type { ChatMessage } from '../wire/index.js';
+import type { ChatMessage, ToolCall } from '../wire/index.js';
 
 /**
  * One assertion as written in a suite (after templating): `{type, value?, ...options}`.
@@ -13,12 +13,28 @@ export interface AssertionSpec {
   weight?: number;
   /** Name to aggregate this assertion's score under. */
   metric?: string;
+  /** In a conversation, the 1-based turn whose answer is scored. @default the last turn */
+  turn?: number;
   [option: string]: unknown;
+}
+
+export type { ToolCall };
+
+/** A tool the request declared: its name and the JSON Schema of its arguments (null when it has none). */
+export interface DeclaredTool {
+  name: string;
+  parameters: Record<string, unknown> | null;
 }
 
 /** What an assertion looks at: the recorded answer and its run facts. */
 export interface Answer {
   output: string;
+  /** The answer's tool calls, in order. */
+  toolCalls: ToolCall[];
+  /** The tools the request declared. */
+  tools: DeclaredTool[];
+  /** The JSON Schema of the request's `response_format` (type json_schema), or null. */
+  responseSchema: Record<string, unknown> | null;
   finishReason: string | null;
   latencyMs: number | null;
   /** Estimated cost in USD, null when the suite has no pricing. */

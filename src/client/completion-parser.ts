@@ -6,7 +6,7 @@
 import { SUMMARY } from './error-message.js';
 import { protocolFailure, type Failure } from './failure.js';
 import { oneLineSnippet } from './redact.js';
-import type { Citation, Completion, Usage } from '../wire/index.js';
+import type { Citation, Completion, ReceivedToolCall, Usage } from '../wire/index.js';
 
 type Json = Record<string, unknown>;
 
@@ -73,6 +73,7 @@ export function collectCitations(annotations: unknown, into: Citation[]): void {
 export function emptyCompletion(): Completion {
   return {
     content: '',
+    toolCalls: [],
     finishReason: null,
     usage: null,
     model: null,
@@ -117,6 +118,7 @@ export function parseCompletionBody(text: string, secret: string): Completion | 
   const usage = readUsage(body.usage);
   if (usage !== null && 'kind' in usage) return usage;
   completion.content = stringOrNull(message.content) ?? '';
+  completion.toolCalls = readToolCalls(message.tool_calls);
   completion.finishReason = stringOrNull(choice.finish_reason);
   completion.usage = usage;
   completion.model = stringOrNull(body.model);
@@ -124,4 +126,21 @@ export function parseCompletionBody(text: string, secret: string): Completion | 
   completion.responseId = stringOrNull(body.id);
   collectCitations(message.annotations, completion.citations);
   return completion;
+}
+
+/** The function calls of a non-streamed message, in order; entries without a function are skipped. */
+export function readToolCalls(value: unknown): ReceivedToolCall[] {
+  if (!Array.isArray(value)) return [];
+  const calls: ReceivedToolCall[] = [];
+  for (const call of value) {
+    if (!isObject(call) || !isObject(call.function)) continue;
+    const args = call.function.arguments;
+    calls.push({
+      id: stringOrNull(call.id) ?? '',
+      name: stringOrNull(call.function.name) ?? '',
+      // Some compatible servers send the arguments as an object instead of its JSON text.
+      arguments: typeof args === 'string' ? args : args === undefined ? '' : JSON.stringify(args),
+    });
+  }
+  return calls;
 }

@@ -1,6 +1,7 @@
 /**
- * Folding the `data:` payloads of a streamed chat completion into one `Completion`: content deltas, the
- * finish reason, url_citation annotations on deltas, and the usage of the final chunk (whose `choices` is empty
+ * Folding the `data:` payloads of a streamed chat completion into one `Completion`: content deltas, tool-call
+ * deltas (joined by their `index`: the first delta of a call brings its id and name, later ones bring pieces of
+ * the arguments' JSON text), the finish reason, url_citation annotations on deltas, and the usage of the final chunk (whose `choices` is empty
  * when `stream_options.include_usage` is set). Pure: the caller passes the time of each payload for TTFT.
  */
 
@@ -8,7 +9,7 @@ import { SUMMARY } from './error-message.js';
 import { collectCitations, contentFailure, embeddedErrorFailure, emptyCompletion, readUsage } from './completion-parser.js';
 import { protocolFailure, type Failure } from './failure.js';
 import { oneLineSnippet } from './redact.js';
-import type { Completion } from '../wire/index.js';
+import type { Completion, ReceivedToolCall } from '../wire/index.js';
 
 type Json = Record<string, unknown>;
 
@@ -16,6 +17,8 @@ type Json = Record<string, unknown>;
 export class StreamAccumulator {
   private readonly completion: Completion = emptyCompletion();
   private readonly parts: string[] = [];
+  /** Calls by their delta `index`; a sparse array keeps them in index order whatever order deltas arrive in. */
+  private readonly calls: { id: string; name: string; args: string[] }[] = [];
   private hasChoices = false;
   /** True once `[DONE]` arrived. */
   isDone = false;
@@ -67,15 +70,34 @@ export class StreamAccumulator {
     this.hasChoices = true;
     if (typeof finishReason === 'string') this.completion.finishReason = finishReason;
     if (typeof delta !== 'object' || delta === null) return null;
-    const { content, annotations } = delta as Json;
+    const { content, annotations, tool_calls: toolCalls } = delta as Json;
     const badContent = contentFailure(content, 'delta');
     if (badContent) return badContent;
     if (typeof content === 'string' && content.length > 0) {
       if (this.firstContentAtMs === null) this.firstContentAtMs = nowMs;
       this.parts.push(content);
     }
+    if (Array.isArray(toolCalls)) {
+      // An answer that only calls tools has no content: its first call delta is its first token.
+      if (this.firstContentAtMs === null && toolCalls.length > 0) this.firstContentAtMs = nowMs;
+      for (const call of toolCalls) this.acceptToolCall(call);
+    }
     collectCitations(annotations, this.completion.citations);
     return null;
+  }
+
+  private acceptToolCall(call: unknown): void {
+    if (typeof call !== 'object' || call === null) return;
+    const { index, id, function: fn } = call as Json;
+    // `index` is required by the spec; a server that omits it sends one call per chunk, so position 0 is wrong
+    // only for parallel calls, which such servers do not stream.
+    const at = typeof index === 'number' && Number.isInteger(index) && index >= 0 ? index : 0;
+    const slot = (this.calls[at] ??= { id: '', name: '', args: [] });
+    if (typeof id === 'string' && id !== '') slot.id = id;
+    if (typeof fn !== 'object' || fn === null) return;
+    const { name, arguments: args } = fn as Json;
+    if (typeof name === 'string') slot.name += name;
+    if (typeof args === 'string') slot.args.push(args);
   }
 
   /**
@@ -88,6 +110,9 @@ export class StreamAccumulator {
     }
     if (!this.hasChoices) return protocolFailure(SUMMARY.emptyChoices, { isRetryable: false });
     this.completion.content = this.parts.join('');
+    const calls: ReceivedToolCall[] = [];
+    for (const slot of this.calls) if (slot) calls.push({ id: slot.id, name: slot.name, arguments: slot.args.join('') });
+    this.completion.toolCalls = calls;
     return this.completion;
   }
 }

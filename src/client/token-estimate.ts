@@ -4,7 +4,7 @@
  * so it only has to be in the right range.
  */
 
-import type { ChatRequest } from '../wire/index.js';
+import { contentText, type ChatRequest } from '../wire/index.js';
 
 /** Per-message framing tokens (role and separators) the server counts on top of the content. */
 const MESSAGE_OVERHEAD_TOKENS = 4;
@@ -12,7 +12,9 @@ const MESSAGE_OVERHEAD_TOKENS = 4;
 /** Estimated prompt tokens plus the completion budget (`max_tokens` or `max_completion_tokens`) when set. */
 export function estimateRequestTokens(request: ChatRequest): number {
   let chars = 0;
-  for (const message of request.messages) chars += message.content.length;
+  for (const message of request.messages) chars += contentText(message.content).length;
+  // Tool schemas count as prompt tokens too; their JSON length is close enough for a rate limiter.
+  if (Array.isArray(request.tools)) chars += JSON.stringify(request.tools).length;
   const budget = request.max_completion_tokens ?? request.max_tokens;
   const completion = typeof budget === 'number' && budget > 0 ? budget : 0;
   return Math.ceil(chars / 4) + MESSAGE_OVERHEAD_TOKENS * request.messages.length + completion;

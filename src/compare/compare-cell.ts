@@ -2,6 +2,7 @@
  * The slim projection of a cell record that a comparison keeps. Two 100,000-cell runs must fit in memory at
  * once, so messages, params, citations and grader calls are dropped and texts are cut short.
  */
+import { answerText } from '../wire/index.js';
 import type { CellRecord } from '../run/index.js';
 import { truncate } from './diff.js';
 
@@ -19,7 +20,7 @@ export interface CompareCell {
   score: number | null;
   /** The error code when the cell errored. */
   errorCode: string | null;
-  /** The answer, cut to `OUTPUT_CHARS` characters. */
+  /** The answer with its tool calls as `name(args)`, cut to `OUTPUT_CHARS` characters. */
   output: string | null;
   /** Reasons of the failed assertions, each cut to `REASON_CHARS` characters, at most `MAX_REASONS`. */
   failedReasons: string[];
@@ -45,6 +46,14 @@ export function toCompareCell(record: CellRecord): CompareCell {
     const reason = assertion.error ? `${assertion.type}: ${assertion.error}` : assertion.reason || assertion.type;
     failedReasons.push(cut(reason, REASON_CHARS));
   }
+  // A conversation's turns fail on their own assertions too; their reasons say which turn.
+  for (const turn of record.turns ?? []) {
+    for (const assertion of turn.assertions) {
+      if (assertion.pass || failedReasons.length >= MAX_REASONS) continue;
+      failedReasons.push(cut(`turn ${turn.turn} · ${assertion.error ? `${assertion.type}: ${assertion.error}` : assertion.reason || assertion.type}`, REASON_CHARS));
+    }
+  }
+  const answer = record.output === null && (record.toolCalls ?? []).length === 0 ? null : answerText(record.output, record.toolCalls);
   return {
     id: record.id,
     index: record.index,
@@ -55,7 +64,7 @@ export function toCompareCell(record: CellRecord): CompareCell {
     pass: record.pass,
     score: record.score,
     errorCode: record.error ? record.error.code : null,
-    output: record.output === null ? null : cut(record.output, OUTPUT_CHARS),
+    output: answer === null ? null : cut(answer, OUTPUT_CHARS),
     failedReasons,
     latencyMs: record.latencyMs,
     totalTokens: record.usage ? record.usage.totalTokens : null,

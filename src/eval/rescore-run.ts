@@ -96,7 +96,7 @@ async function rescoreLocked(runDir: string, oldMeta: RunMeta, options: RescoreR
     if (record.error) return { ...record, index: cell.index };
     const scored = await scoreRecord(record, cell.assertions, cell.threshold, cell.vars, {
       client: endpoint?.client ?? null, cache, endpoint: namespace, grader: suite.grader, pricing: suite.pricing, match,
-    });
+    }, cell.turns);
     graderErrors += scored.graderCalls.filter((call) => call.error).length;
     return { ...record, index: cell.index, ...scored };
   };

@@ -10,11 +10,15 @@ import { gradeAnswer, isGraderRequest } from './grader.js';
 import { hashHex, hashString, pick } from './hash.js';
 import { isSearchModel } from './models.js';
 import type { UrlCitation } from '../wire/index.js';
+import { exampleFromSchema, properNouns, WordSource } from './schema-example.js';
+import { answerFromToolResults, defaultToolCalls, fixtureToolCalls, trailingToolResults, type ComposedToolCall } from './tool-answer.js';
 import type { ChatInput, PlainMessage } from './validate.js';
 
 /** Everything the wire layer needs to write a successful answer. */
 export interface ComposedAnswer {
   content: string;
+  /** Calls made instead of (or with) text; `finishReason` is then `tool_calls`. */
+  toolCalls: ComposedToolCall[];
   finishReason: string;
   annotations: UrlCitation[];
   promptTokens: number;
@@ -77,13 +81,39 @@ function withDefaultCitation(content: string, question: string): { content: stri
   return { content: full, annotations: [annotation] };
 }
 
+/** The answer when the request declares tools: calls for a new user message, text once results come back. */
+function composeToolAnswer(input: ChatInput, fixtures: readonly CompiledFixture[], question: string): ComposedAnswer | null {
+  const fixture = findFixtureAnswer(fixtures, input.model, question);
+  const results = trailingToolResults(input.messages);
+  if (results.length > 0) {
+    const answer = fixture?.answer ?? null;
+    // A tool fixture's `answer` is its reply to the results; a plain text fixture answers as it always does.
+    if (answer !== null && fixture!.toolCalls.length > 0) return textAnswer(input, answer.replace(/\$\{result\}/g, results.at(-1)!.text));
+    return answer !== null ? null : textAnswer(input, answerFromToolResults(results));
+  }
+  if (input.messages.at(-1)?.role !== 'user' || input.toolChoice.kind === 'none') return null;
+  const calls = fixture !== null && fixture.toolCalls.length > 0 ? fixtureToolCalls(input, fixture.toolCalls) : fixture === null ? defaultToolCalls(input, question) : [];
+  if (calls.length === 0) return null;
+  const completionTokens = estimateTokens(JSON.stringify(calls));
+  return { content: '', toolCalls: calls, finishReason: 'tool_calls', annotations: [], promptTokens: promptTokens(input.messages), completionTokens };
+}
+
+/** A plain text answer. */
+function textAnswer(input: ChatInput, content: string): ComposedAnswer {
+  return { content, toolCalls: [], finishReason: 'stop', annotations: [], promptTokens: promptTokens(input.messages), completionTokens: estimateTokens(content) };
+}
+
 /** Composes the answer to a validated request. */
 export function composeAnswer(input: ChatInput, fixtures: readonly CompiledFixture[]): ComposedAnswer {
   const question = input.messages.findLast((message) => message.role === 'user')?.text ?? '';
+  if (input.tools.length > 0 || input.messages.at(-1)?.role === 'tool') {
+    const answer = composeToolAnswer(input, fixtures, question);
+    if (answer !== null) return answer;
+  }
   const fixture = findFixtureAnswer(fixtures, input.model, question);
   let content: string;
   let annotations: UrlCitation[] = [];
-  if (fixture !== null) {
+  if (fixture !== null && fixture.answer !== null) {
     content = fixture.answer;
     if (isSearchModel(input.model)) {
       if (fixture.citations !== null) annotations = fixtureAnnotations(content, fixture.citations);
@@ -91,6 +121,9 @@ export function composeAnswer(input: ChatInput, fixtures: readonly CompiledFixtu
     }
   } else if (isGraderRequest(input.messages)) {
     content = gradeAnswer(question);
+  } else if (input.responseSchema !== null) {
+    // Structured outputs: JSON that fits the declared schema, as a model in strict mode would return.
+    content = JSON.stringify(exampleFromSchema(input.responseSchema, new WordSource(properNouns(question))));
   } else {
     content = madeUpAnswer(input, question);
     if (isSearchModel(input.model)) ({ content, annotations } = withDefaultCitation(content, question));
@@ -103,6 +136,7 @@ export function composeAnswer(input: ChatInput, fixtures: readonly CompiledFixtu
   }
   return {
     content,
+    toolCalls: [],
     finishReason,
     annotations,
     promptTokens: promptTokens(input.messages),

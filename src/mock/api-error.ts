@@ -153,3 +153,29 @@ export function scriptedError(status: number, given: MockErrorObject | undefined
     code: given.code ?? null,
   };
 }
+
+/** 400 for a `tool` message that does not answer a call of the assistant message before it. */
+export function toolMessageWithoutCall(index: number): ApiErrorReply {
+  return invalid(
+    400,
+    "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.",
+    `messages.[${index}].role`,
+    null,
+  );
+}
+
+/** 400 for an assistant message whose tool calls are not all answered by the `tool` messages after it. */
+export function unansweredToolCalls(index: number, ids: readonly string[]): ApiErrorReply {
+  return invalid(
+    400,
+    "An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. " +
+      `The following tool_call_ids did not have response messages: ${ids.join(', ')}`,
+    `messages.[${index}].role`,
+    null,
+  );
+}
+
+/** 400 for an image part whose URL is not a usable data URL or http(s) URL. */
+export function invalidImage(param: string, reason: string): ApiErrorReply {
+  return invalid(400, `Invalid image: ${reason}.`, param, 'invalid_image_format');
+}

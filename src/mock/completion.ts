@@ -33,13 +33,36 @@ export function completionBody(meta: ReplyMeta, answer: ComposedAnswer): Record<
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: answer.content, refusal: null, annotations: answer.annotations },
+        message: messageOf(answer),
         logprobs: null,
         finish_reason: answer.finishReason,
       },
     ],
     usage: usageOf(answer),
   };
+}
+
+/** The assistant message of a body: `content` is null when the answer only calls tools, as the real API sends. */
+function messageOf(answer: ComposedAnswer): Record<string, unknown> {
+  const hasCalls = answer.toolCalls.length > 0;
+  const message: Record<string, unknown> = {
+    role: 'assistant',
+    content: hasCalls && answer.content === '' ? null : answer.content,
+    refusal: null,
+    annotations: answer.annotations,
+  };
+  if (hasCalls) message.tool_calls = answer.toolCalls.map(({ id, name, arguments: args }) => ({ id, type: 'function', function: { name, arguments: args } }));
+  return message;
+}
+
+/** Characters of tool-call arguments per streamed delta: small, so clients must join fragments. */
+const ARGUMENT_FRAGMENT_CHARS = 7;
+
+/** Splits a call's arguments JSON into fragments that cut through keys, strings and escapes alike. */
+export function argumentFragments(args: string): string[] {
+  const fragments: string[] = [];
+  for (let start = 0; start < args.length; start += ARGUMENT_FRAGMENT_CHARS) fragments.push(args.slice(start, start + ARGUMENT_FRAGMENT_CHARS));
+  return fragments;
 }
 
 /**
@@ -79,7 +102,8 @@ export function streamEvents(meta: ReplyMeta, answer: ComposedAnswer, includeUsa
         `"finish_reason":${JSON.stringify(finishReason)}}]${tail}`,
     );
   const pieces = splitIntoPieces(answer.content);
-  const content = [chunk({ role: 'assistant', content: '', refusal: null }, null)];
+  const isToolOnly = answer.toolCalls.length > 0 && answer.content === '';
+  const content = [chunk({ role: 'assistant', content: isToolOnly ? null : '', refusal: null }, null)];
   pieces.forEach((piece, index) => {
     const isLast = index === pieces.length - 1;
     const hasAnnotations = isLast && answer.annotations.length > 0;
@@ -89,6 +113,12 @@ export function streamEvents(meta: ReplyMeta, answer: ComposedAnswer, includeUsa
   if (pieces.length === 0 && answer.annotations.length > 0) {
     content.push(chunk({ annotations: answer.annotations }, null));
   }
+  // Tool calls as the real API streams them: a first delta with the id and name, then argument fragments,
+  // each carrying the call's `index` so parallel calls can be told apart.
+  answer.toolCalls.forEach((call, index) => {
+    content.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }, null));
+    for (const fragment of argumentFragments(call.arguments)) content.push(chunk({ tool_calls: [{ index, function: { arguments: fragment } }] }, null));
+  });
   const ending = [chunk({}, answer.finishReason)];
   if (includeUsage) ending.push(sseEvent(`${head}"choices":[],"usage":${JSON.stringify(usageOf(answer))}}`));
   ending.push(SSE_DONE);

@@ -5,6 +5,7 @@
  * data file so they ship inside `dist` with no file lookup.
  */
 
+import { conversationFixtures, imageFixtures, toolFixtures } from './tool-fixtures.js';
 import type { MockFixture } from './types.js';
 
 /** Every country of the capitals suite with its capital. */
@@ -159,4 +160,4 @@ const comparisonFixtures: MockFixture[] = COMPARISON.flatMap((question) => [
 ]);
 
 /** The fixtures the mock uses unless `fixtures` is given. */
-export const DEFAULT_MOCK_FIXTURES: MockFixture[] = [...capitalFixtures, ...contactFixtures, ...comparisonFixtures];
+export const DEFAULT_MOCK_FIXTURES: MockFixture[] = [...capitalFixtures, ...contactFixtures, ...comparisonFixtures, ...toolFixtures, ...conversationFixtures, ...imageFixtures];

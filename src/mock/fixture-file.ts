@@ -13,7 +13,7 @@ import type { MockFixture } from './types.js';
 
 type Path = (string | number)[];
 
-const KNOWN_KEYS = new Set(['match', 'flags', 'model', 'answer', 'citations', 'finishReason']);
+const KNOWN_KEYS = new Set(['match', 'flags', 'model', 'answer', 'toolCalls', 'citations', 'finishReason']);
 
 /** `fixtures[2].citations[0].url` from a node path. */
 function dotted(path: Path): string {
@@ -43,9 +43,11 @@ function checkFixture(value: unknown, at: Path, problems: [Path, string][]): voi
   for (const key of Object.keys(fixture)) {
     if (!KNOWN_KEYS.has(key)) problems.push([[...at, key], `unknown key "${key}" (expected one of ${[...KNOWN_KEYS].join(', ')})`]);
   }
-  for (const key of ['match', 'answer'] as const) {
+  const keys = fixture.toolCalls === undefined || fixture.answer !== undefined ? (['match', 'answer'] as const) : (['match'] as const);
+  for (const key of keys) {
     if (typeof fixture[key] !== 'string') problems.push([[...at, key], `expected a string, got ${describe(fixture[key])}`]);
   }
+  if (fixture.toolCalls !== undefined) checkToolCalls(fixture.toolCalls, [...at, 'toolCalls'], problems);
   for (const key of ['flags', 'model', 'finishReason'] as const) {
     if (fixture[key] !== undefined && typeof fixture[key] !== 'string') {
       problems.push([[...at, key], `expected a string, got ${describe(fixture[key])}`]);
@@ -71,6 +73,19 @@ function checkFixture(value: unknown, at: Path, problems: [Path, string][]): voi
         problems.push([[...at, 'citations', index, key], `expected a string, got ${describe(item[key])}`]);
       }
     }
+  });
+}
+
+/** Checks `toolCalls`: a list of `{name, arguments}` with a string name and a mapping of arguments. */
+function checkToolCalls(value: unknown, at: Path, problems: [Path, string][]): void {
+  if (!Array.isArray(value)) {
+    problems.push([at, `expected a list of {name, arguments}, got ${describe(value)}`]);
+    return;
+  }
+  value.forEach((call: unknown, index) => {
+    const item = (isRecord(call) ? call : {}) as Record<string, unknown>;
+    if (typeof item.name !== 'string') problems.push([[...at, index, 'name'], `expected a string, got ${describe(item.name)}`]);
+    if (item.arguments !== undefined && !isRecord(item.arguments)) problems.push([[...at, index, 'arguments'], `expected a mapping, got ${describe(item.arguments)}`]);
   });
 }
 

@@ -10,7 +10,10 @@ export interface CompiledFixture {
 
 /** What a matching fixture answers. */
 export interface FixtureAnswer {
-  answer: string;
+  /** The text answer; null when the fixture only calls tools. */
+  answer: string | null;
+  /** Calls with their arguments filled in; empty when the fixture answers with text. */
+  toolCalls: { name: string; arguments: Record<string, unknown> }[];
   citations: { url: string; title: string }[] | null;
   finishReason: string;
 }
@@ -50,6 +53,14 @@ export function fillTemplate(template: string, groups: Record<string, string | u
   );
 }
 
+/** `fillTemplate` applied to every string inside a JSON value. */
+function fillDeep(value: unknown, groups: Record<string, string | undefined> | undefined): unknown {
+  if (typeof value === 'string') return fillTemplate(value, groups);
+  if (Array.isArray(value)) return value.map((item) => fillDeep(item, groups));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fillDeep(item, groups)]));
+  return value;
+}
+
 /** The answer of the first fixture for `model` whose regex finds `userText`, or null. */
 export function findFixtureAnswer(
   fixtures: readonly CompiledFixture[],
@@ -61,7 +72,8 @@ export function findFixtureAnswer(
     const found = pattern.exec(userText);
     if (found === null) continue;
     return {
-      answer: fillTemplate(fixture.answer, found.groups),
+      answer: fixture.answer === undefined ? null : fillTemplate(fixture.answer, found.groups),
+      toolCalls: (fixture.toolCalls ?? []).map((call) => ({ name: call.name, arguments: fillDeep(call.arguments, found.groups) as Record<string, unknown> })),
       citations: fixture.citations ?? null,
       finishReason: fixture.finishReason ?? 'stop',
     };

@@ -88,8 +88,16 @@ export interface MockFixture {
   flags?: string;
   /** Exact model id this fixture is for; omitted for any model. Model-specific fixtures are tried first. */
   model?: string;
-  /** The answer text, with `${name}` replaced by the named groups of `match`. */
-  answer: string;
+  /**
+   * The answer text, with `${name}` replaced by the named groups of `match`. With `toolCalls`, it is the answer
+   * after the tool results come back, where `${result}` is the last result's text. Required without `toolCalls`.
+   */
+  answer?: string;
+  /**
+   * Calls to make instead of answering, when the request declares tools and its last message is the user's.
+   * String arguments fill in `${name}` groups like `answer`.
+   */
+  toolCalls?: { name: string; arguments: Record<string, unknown> }[];
   /** Citations returned as `url_citation` annotations by search models. @default a deterministic citation */
   citations?: { url: string; title: string }[];
   /** The `finish_reason`. @default 'stop' */

@@ -9,12 +9,12 @@ import { createHash } from 'node:crypto';
 import type { AssertionSpec } from '../assert/index.js';
 import type { ChatRequest } from '../wire/index.js';
 import { optionRef, UsageError } from '../errors.js';
-import { deepTemplateVariables, renderDeep } from '../suite/index.js';
+import { canonicalJson, deepTemplateVariables, renderDeep } from '../suite/index.js';
 import type { CaseSpec, ModelSpec, PromptSpec, Suite } from '../suite/index.js';
 import { didYouMean } from '../suggest.js';
 import { cellId } from './cell-id.js';
 import { compileFilter } from './glob.js';
-import { compileRequest, makeRequest, makeRequestKey, renderMessages, type RenderedMessages } from './request.js';
+import { compileRequest, makeRequest, makeRequestKey, renderContent, renderMessages, type RenderedMessages } from './request.js';
 import { deriveSeed } from './seed.js';
 import { isInShard, type Shard } from './shard.js';
 import type { Cell, Plan } from './types.js';
@@ -48,8 +48,10 @@ export function buildPlan(suite: Suite, options: PlanOptions = {}): Plan {
   const perRow = models.length;
   const units = rows.length * repeat;
   const totalCells = units * perRow;
-  const requests = models.map((model) => compileRequest(suite, model));
+  // Tools come from the suite, the model and the prompt, so each (model, prompt) pair has its own parameters.
+  const requests = models.map((model) => suite.prompts.map((prompt) => compileRequest(suite, model, prompt)));
   const assertions = suite.prompts.map((prompt) => compileAssertions([...suite.assert, ...prompt.assert]));
+  const imageUrls: ReadonlyMap<string, string> = new Map([...suite.images.values()].map((image) => [image.sha256, image.dataUrl]));
 
   /** The derived seed of a unit (prompt × case × repeat); every model of the unit shares it. */
   const deriveUnitSeed = (unit: number): number => {
@@ -64,12 +66,12 @@ export function buildPlan(suite: Suite, options: PlanOptions = {}): Plan {
     const [p, c] = rows[Math.floor(unit / repeat)]!;
     const prompt = suite.prompts[p]!;
     const testCase = suite.cases[c]!;
-    const made = makeRequest(prompt, testCase, models[m]!, requests[m]!, derivedSeed, unit % repeat, rendered);
-    return makeCell(suite, prompt, testCase, models[m]!, unit % repeat, unit * perRow + m, made, assertions[p]!);
+    const made = makeRequest(prompt, testCase, models[m]!, requests[m]![p]!, derivedSeed, unit % repeat, rendered ?? renderedOf(unit));
+    return makeCell(suite, prompt, testCase, models[m]!, unit % repeat, unit * perRow + m, made, assertions[p]!, imageUrls);
   };
   const renderedOf = (unit: number): RenderedMessages => {
     const [p, c] = rows[Math.floor(unit / repeat)]!;
-    return renderMessages(suite.prompts[p]!, suite.cases[c]!);
+    return renderMessages(suite.prompts[p]!, suite.cases[c]!, suite.images);
   };
   const cellAt = (index: number): Cell => {
     const unit = Math.floor(index / perRow);
@@ -95,10 +97,12 @@ export function buildPlan(suite: Suite, options: PlanOptions = {}): Plan {
     const testCase = suite.cases[c]!;
     const derivedSeed = deriveUnitSeed(unit);
     seeds[unit] = derivedSeed;
-    const rendered = renderMessages(prompt, testCase);
+    const rendered = renderMessages(prompt, testCase, suite.images);
     for (let m = 0; m < perRow; m++) {
-      const requestKey = makeRequestKey(testCase, models[m]!, requests[m]!, derivedSeed, unit % repeat, rendered);
+      const requestKey = makeRequestKey(testCase, models[m]!, requests[m]![p]!, derivedSeed, unit % repeat, rendered);
       hash.update(`${cellId(prompt.id, testCase.id, models[m]!.label, unit % repeat)}\0${requestKey}\n`);
+      // Later turns and canned results change what a cell sends after its first request.
+      if (testCase.turns.length > 1 || hasToolResults(prompt, testCase)) hash.update(`${canonicalJson([testCase.turns, prompt.toolResults, testCase.toolResults])}\n`);
     }
   }
   const shardUnits = shard ? Math.ceil((units - (shard.index - 1)) / shard.count) : units;
@@ -149,6 +153,16 @@ function isTemplatedSpec(spec: AssertionSpec): boolean {
   return isTemplated;
 }
 
+/** Shared by the cells without canned results; never mutated. */
+const NO_TOOL_RESULTS: Cell['toolResults'] = Object.freeze({}) as Cell['toolResults'];
+
+/** True when the prompt or the case gives canned tool results. */
+function hasToolResults(prompt: PromptSpec, testCase: CaseSpec): boolean {
+  for (const _ in prompt.toolResults) return true;
+  for (const _ in testCase.toolResults) return true;
+  return false;
+}
+
 /** Builds one cell around its request, with the assertions rendered for its case. */
 function makeCell(
   suite: Suite,
@@ -159,9 +173,11 @@ function makeCell(
   index: number,
   { request, seed, requestKey }: { request: ChatRequest; seed: number; requestKey: string },
   shared: { spec: AssertionSpec; isTemplated: boolean }[],
+  images: ReadonlyMap<string, string>,
 ): Cell {
+  const render = (spec: AssertionSpec) => (isTemplatedSpec(spec) ? renderDeep(spec, testCase.vars) : spec);
   const assertions: AssertionSpec[] = shared.map(({ spec, isTemplated }) => (isTemplated ? renderDeep(spec, testCase.vars) : spec));
-  for (const spec of testCase.assert) assertions.push(isTemplatedSpec(spec) ? renderDeep(spec, testCase.vars) : spec);
+  for (const spec of testCase.assert) assertions.push(render(spec));
   return {
     index,
     id: cellId(prompt.id, testCase.id, model.label, repeat),
@@ -176,6 +192,10 @@ function makeCell(
     assertions,
     threshold: testCase.threshold ?? suite.threshold,
     vars: testCase.vars,
+    images,
+    toolResults: hasToolResults(prompt, testCase) ? { ...prompt.toolResults, ...testCase.toolResults } : NO_TOOL_RESULTS,
+    maxToolRounds: prompt.maxToolRounds ?? suite.maxToolRounds,
+    turns: testCase.turns.map((turn) => ({ content: renderContent(turn.content, testCase.vars, suite.images), assertions: turn.assert.map(render) })),
     position: testCase.position,
   };
 }

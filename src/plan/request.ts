@@ -4,9 +4,9 @@
  * seed): building the key is then a few concatenations instead of a sort and a walk per cell, which was most of
  * the time of planning 100,000 rows. The text is identical to `canonicalJson(request)`.
  */
-import type { ChatRequest } from '../wire/index.js';
+import type { ChatRequest, ContentPart } from '../wire/index.js';
 import { canonicalJson, renderTemplate } from '../suite/index.js';
-import type { CaseSpec, ModelSpec, PromptSpec, Suite } from '../suite/index.js';
+import type { CaseSpec, ImageAsset, MessageContent, ModelSpec, PromptSpec, Suite, ToolSpec } from '../suite/index.js';
 import { chooseSeed } from './seed.js';
 
 /** A model's request parameters for one plan. */
@@ -19,9 +19,14 @@ export interface CompiledRequest {
   key: { head: string; middle: string; tail: string } | null;
 }
 
-/** Merges defaults under model params, drops what the model omits, and pre-renders the canonical key. */
-export function compileRequest(suite: Suite, model: ModelSpec): CompiledRequest {
+/**
+ * Merges defaults under model params, adds the tools of the suite, the model and the prompt, drops what the
+ * model omits, and pre-renders the canonical key.
+ */
+export function compileRequest(suite: Suite, model: ModelSpec, prompt: PromptSpec): CompiledRequest {
   const params: Record<string, unknown> = { ...suite.defaults, ...model.params, seed: 0 };
+  const tools = mergeTools([suite.tools, model.tools, prompt.tools]);
+  if (tools.length > 0) params.tools = tools;
   for (const name of model.omit) delete params[name];
   const entries = Object.keys(params)
     .sort()
@@ -29,6 +34,16 @@ export function compileRequest(suite: Suite, model: ModelSpec): CompiledRequest 
     .map((key): [string, unknown] => [key, params[key]]);
   const explicitSeed = (model.params.seed as number | undefined) ?? (suite.defaults.seed as number | undefined);
   return { entries, explicitSeed, key: compileKey(model, entries) };
+}
+
+/**
+ * The tools of a request: every level's list in order (suite, model, prompt); a later level's tool replaces an
+ * earlier one of the same name in place, so a prompt can narrow a shared tool's description or schema.
+ */
+export function mergeTools(levels: ToolSpec[][]): ToolSpec[] {
+  const byName = new Map<string, ToolSpec>();
+  for (const level of levels) for (const tool of level) byName.set(tool.function.name, tool);
+  return [...byName.values()];
 }
 
 function compileKey(model: ModelSpec, entries: [string, unknown][]): CompiledRequest['key'] {
@@ -50,12 +65,39 @@ function compileKey(model: ModelSpec, entries: [string, unknown][]): CompiledReq
 }
 
 /** A prompt's messages rendered for one case; the same for every model and repeat of that case. */
-export type RenderedMessages = { role: string; content: string }[];
+export type RenderedMessages = { role: string; content: string | ContentPart[] }[];
 
-/** Renders a prompt's messages with a case's variables. */
-export function renderMessages(prompt: PromptSpec, testCase: CaseSpec): RenderedMessages {
-  return prompt.messages.map((message) => ({ role: message.role, content: renderTemplate(message.content, testCase.vars) }));
+/**
+ * A message's content with a case's variables rendered in. Image files become references (path, sha256, size)
+ * rather than bytes: the reference is what the cache key, the plan hash and the records hold, and the runner
+ * swaps in the data URL when it sends the request.
+ */
+export function renderContent(content: MessageContent, vars: Record<string, unknown>, images: ReadonlyMap<string, ImageAsset>): string | ContentPart[] {
+  if (typeof content === 'string') return renderTemplate(content, vars);
+  return content.map((part): ContentPart => {
+    if (part.type === 'text') return { type: 'text', text: renderTemplate(part.text, vars) };
+    if (part.type === 'image_url') {
+      const url = renderTemplate(part.image_url.url, vars);
+      return { type: 'image_url', image_url: part.image_url.detail ? { url, detail: part.image_url.detail } : { url } };
+    }
+    const file = renderTemplate(part.file, vars);
+    const image = images.get(file);
+    // The loader read every image a case can name; a miss is a bug, not a user error.
+    if (!image) throw new Error(`image ${file} was not loaded with the suite`);
+    const ref: ContentPart = { type: 'image', file, sha256: image.sha256, bytes: image.bytes };
+    return part.detail ? { ...ref, detail: part.detail } : ref;
+  });
 }
+
+/** Renders a prompt's messages with a case's variables; a conversation's first user turn comes last. */
+export function renderMessages(prompt: PromptSpec, testCase: CaseSpec, images: ReadonlyMap<string, ImageAsset> = NO_IMAGES): RenderedMessages {
+  const messages: RenderedMessages = prompt.messages.map((message) => ({ role: message.role, content: renderContent(message.content, testCase.vars, images) }));
+  const first = testCase.turns[0];
+  if (first) messages.push({ role: 'user', content: renderContent(first.content, testCase.vars, images) });
+  return messages;
+}
+
+const NO_IMAGES: ReadonlyMap<string, ImageAsset> = new Map();
 
 /**
  * One cell's request body, the seed chosen for it, and its canonical JSON. `messages` may be passed already
@@ -105,7 +147,8 @@ function compiledKey(key: NonNullable<CompiledRequest['key']>, messages: Rendere
   let messagesJson = '[';
   for (let index = 0; index < messages.length; index++) {
     const message = messages[index]!;
-    messagesJson += `${index > 0 ? ',' : ''}{"content":${JSON.stringify(message.content)},"role":${JSON.stringify(message.role)}}`;
+    const content = typeof message.content === 'string' ? JSON.stringify(message.content) : canonicalJson(message.content);
+    messagesJson += `${index > 0 ? ',' : ''}{"content":${content},"role":${JSON.stringify(message.role)}}`;
   }
   return `${key.head}${messagesJson}]${key.middle}${seed === null ? '' : String(seed)}${key.tail}`;
 }

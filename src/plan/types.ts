@@ -1,7 +1,7 @@
 /** The plan: every request a run will make, with ids and seeds. */
 import type { AssertionSpec } from '../assert/index.js';
-import type { ChatRequest } from '../wire/index.js';
-import type { ModelSpec, SourcePosition, Suite } from '../suite/index.js';
+import type { ChatMessage, ChatRequest } from '../wire/index.js';
+import type { ModelSpec, SourcePosition, Suite, ToolResultSpec } from '../suite/index.js';
 import type { Shard } from './shard.js';
 
 /** One request of the plan: prompt × case × model × repeat. */
@@ -26,6 +26,17 @@ export interface Cell {
   assertions: AssertionSpec[];
   threshold: number | null;
   vars: Record<string, unknown>;
+  /** Canned tool results by tool name (the case's over the prompt's); a call to another tool ends the turn. */
+  toolResults: Record<string, ToolResultSpec>;
+  /** Tool-result round trips per turn at most. */
+  maxToolRounds: number;
+  /**
+   * A conversation's user turns with the case's variables rendered in; turn 1 is already the last message of
+   * `request`. Empty for a single exchange.
+   */
+  turns: PlannedTurn[];
+  /** The data URL of each image a request references, by sha256; shared by every cell of the plan. */
+  images: ReadonlyMap<string, string>;
   /** Where the case is written (suite or data file), for CI annotations. */
   position: SourcePosition;
 }
@@ -39,6 +50,13 @@ export interface AppliedPlanOptions {
   shard: Shard | null;
   /** The repeat override; null for the suite's own. */
   repeat: number | null;
+}
+
+/** One user turn of a conversation, rendered. */
+export interface PlannedTurn {
+  /** The user message: text, or parts with images as references. */
+  content: ChatMessage['content'];
+  assertions: AssertionSpec[];
 }
 
 /** An expanded suite. */

@@ -200,6 +200,10 @@ function parseRecord(file: string, lineNumber: number, text: string): CellRecord
   if (record === null || typeof record !== 'object' || typeof record.id !== 'string' || !Number.isInteger(record.index)) {
     throw new CheckpointError(`${file}:${lineNumber}: expected a cell record with "id" and "index", found ${describe(value)}`);
   }
+  // Version 1 records have no tool calls, rounds or turns.
+  record.toolCalls ??= [];
+  record.rounds ??= [];
+  record.turns ??= [];
   return record as CellRecord;
 }
 

@@ -7,12 +7,17 @@ import { z } from 'zod';
 
 /**
  * Version of the results.json layout. 2: the `run` header is run.json version 2 (a typed `plan` field instead of
- * an `args` bag); the cells and summary are as in version 1.
+ * an `args` bag); the cells and summary are as in version 1. 3: each cell gains `toolCalls`, `rounds` and `turns`
+ * (tool calls, tool rounds answered with canned results, conversation turns), messages may hold tool calls and
+ * content parts (images by reference), and assertion specs may name a `turn`.
  */
-export const RESULTS_VERSION = 2;
+export const RESULTS_VERSION = 3;
 
-/** Versions the results reader accepts (a committed version-1 baseline stays usable). */
-export const READABLE_RESULTS_VERSIONS: readonly number[] = [1, 2];
+/**
+ * Versions the results reader accepts (a committed version-1 or -2 baseline stays usable: its cells are read
+ * with no tool calls, rounds or turns).
+ */
+export const READABLE_RESULTS_VERSIONS: readonly number[] = [1, 2, 3];
 
 const count = z.number().int().nonnegative();
 const unit = z.number().min(0).max(1);

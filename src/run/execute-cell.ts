@@ -1,12 +1,18 @@
-/** One cell, start to finish: cache or request, then scoring, into one `CellRecord`. */
+/**
+ * One cell, start to finish: its turns (one, or a conversation's), each with its tool rounds, every request
+ * through the cache, then scoring, into one `CellRecord`. A conversation is one cell: it is journaled once,
+ * when its last turn ends, and a resumed run replays its answered turns from the cache.
+ */
 import { isApiError } from '../client/index.js';
-import type { Completion } from '../wire/index.js';
+import type { ChatRequest, Completion, Usage } from '../wire/index.js';
 import { OnetokenEvalError } from '../errors.js';
-import type { Cell } from '../plan/index.js';
-import { requestHash } from './cache.js';
+import { SEED_LIMIT, type Cell } from '../plan/index.js';
+import { hashRequest, requestHash } from './cache.js';
 import { estimateCost } from './cost.js';
-import type { CellError, CellRecord } from './record.js';
+import type { CellError, CellRecord, RoundRecord, TurnRecord } from './record.js';
 import { scoreRecord, type ScoreContext } from './score-cell.js';
+import { recordToolCalls } from './tool-calls.js';
+import { runTurn, type SendContext, type Sent } from './tool-loop.js';
 
 /** The record of a cell before it has an answer. */
 export function blankRecord(cell: Cell, endpoint: string): CellRecord {
@@ -24,6 +30,7 @@ export function blankRecord(cell: Cell, endpoint: string): CellRecord {
     messages,
     params,
     output: null,
+    toolCalls: [],
     finishReason: null,
     usage: null,
     servedModel: null,
@@ -36,6 +43,8 @@ export function blankRecord(cell: Cell, endpoint: string): CellRecord {
     attempts: 0,
     cached: false,
     cost: null,
+    rounds: [],
+    turns: [],
     error: null,
     assertions: [],
     graderCalls: [],
@@ -44,24 +53,64 @@ export function blankRecord(cell: Cell, endpoint: string): CellRecord {
   };
 }
 
-/** Fills a record from a completion. */
-export function withCompletion(record: CellRecord, completion: Completion, cached: boolean, context: ScoreContext): CellRecord {
+/** What every request of a cell adds up to. */
+interface Totals {
+  usage: Usage | null;
+  latencyMs: number | null;
+  ttftMs: number | null;
+  attempts: number;
+  cached: boolean;
+}
+
+/** Sums the requests of a cell or turn: usage and latency add up, TTFT is the first request's. */
+function sumRequests(parts: readonly Totals[]): Totals {
+  let usage: Usage | null = null;
+  let latencyMs: number | null = null;
+  for (const part of parts) {
+    if (part.usage) {
+      usage ??= { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
+      usage = {
+        promptTokens: usage.promptTokens + part.usage.promptTokens,
+        completionTokens: usage.completionTokens + part.usage.completionTokens,
+        totalTokens: usage.totalTokens + part.usage.totalTokens,
+      };
+    }
+    if (part.latencyMs !== null) latencyMs = (latencyMs ?? 0) + part.latencyMs;
+  }
+  return {
+    usage,
+    latencyMs: latencyMs === null ? null : roundMs(latencyMs),
+    ttftMs: parts[0]?.ttftMs == null ? null : roundMs(parts[0].ttftMs),
+    attempts: parts.reduce((sum, part) => sum + part.attempts, 0),
+    cached: parts.every((part) => part.cached),
+  };
+}
+
+/** A final answer's request as totals. */
+function totalsOf(sent: Sent): Totals {
+  const { completion } = sent;
+  return { usage: completion.usage, latencyMs: completion.latencyMs, ttftMs: completion.ttftMs, attempts: sent.cached ? 0 : completion.attempts, cached: sent.cached };
+}
+
+/** Fills a record from the final answer and every request made for it. */
+function withAnswer(record: CellRecord, final: Completion, totals: Totals, context: ScoreContext): CellRecord {
   return {
     ...record,
-    output: completion.content,
-    finishReason: completion.finishReason,
-    usage: completion.usage,
-    servedModel: completion.model,
-    systemFingerprint: completion.systemFingerprint,
-    responseId: completion.responseId,
-    requestId: completion.requestId,
-    citations: completion.citations,
+    output: final.content,
+    toolCalls: recordToolCalls(final.toolCalls),
+    finishReason: final.finishReason,
+    usage: totals.usage,
+    servedModel: final.model,
+    systemFingerprint: final.systemFingerprint,
+    responseId: final.responseId,
+    requestId: final.requestId,
+    citations: final.citations,
     // Tenths of a millisecond: finer digits are timer noise and only make reports harder to read.
-    latencyMs: roundMs(completion.latencyMs),
-    ttftMs: completion.ttftMs === null ? null : roundMs(completion.ttftMs),
-    attempts: cached ? 0 : completion.attempts,
-    cached,
-    cost: estimateCost(context.pricing, record.modelId, completion.usage),
+    latencyMs: totals.latencyMs,
+    ttftMs: totals.ttftMs,
+    attempts: totals.attempts,
+    cached: totals.cached,
+    cost: estimateCost(context.pricing, record.modelId, totals.usage),
   };
 }
 
@@ -83,23 +132,69 @@ export interface CellOutcome {
   error: unknown;
 }
 
-/** Runs one cell: the cache first, then the client; scores the answer. Never throws for API errors. */
+/** The request of turn `index` (0-based): the conversation so far plus the turn's user message, seed + index. */
+function turnRequest(cell: Cell, history: ChatRequest['messages'], index: number): ChatRequest {
+  if (index === 0) return cell.request;
+  const request: ChatRequest = { ...cell.request, messages: [...history, { role: 'user', content: cell.turns[index]!.content }] };
+  // Each turn has its own seed, so turn 2 is not sampled exactly like turn 1 of another conversation.
+  if (cell.seed !== null && 'seed' in request) request.seed = (cell.seed + index) % SEED_LIMIT;
+  return request;
+}
+
+/** Runs a conversation's turns in order; answered turns are pushed on `turns` as they end. */
+async function runConversation(cell: Cell, firstHash: string, context: SendContext, turns: TurnRecord[]): Promise<Sent> {
+  let history = cell.request.messages.slice(0, -1);
+  let last: Sent | null = null;
+  for (let index = 0; index < cell.turns.length; index++) {
+    const request = turnRequest(cell, history, index);
+    const hash = index === 0 ? firstHash : hashRequest(context.endpoint, request);
+    const rounds: RoundRecord[] = [];
+    const outcome = await runTurn({ request, requestHash: hash, toolResults: cell.toolResults, vars: cell.vars, maxToolRounds: cell.maxToolRounds }, context, rounds);
+    const totals = sumRequests([...rounds, totalsOf(outcome.final)]);
+    const { completion } = outcome.final;
+    turns.push({
+      turn: index + 1,
+      seed: typeof request.seed === 'number' ? request.seed : null,
+      requestHash: hash,
+      messages: [request.messages.at(-1)!],
+      rounds,
+      output: completion.content,
+      toolCalls: recordToolCalls(completion.toolCalls),
+      finishReason: completion.finishReason,
+      ...totals,
+      assertions: [],
+      pass: null,
+      score: null,
+    });
+    history = [...request.messages, ...outcome.added];
+    last = outcome.final;
+    // The API refuses a user message after unanswered tool calls: the conversation ends with those calls.
+    if (outcome.hasOpenCalls) break;
+  }
+  return last!;
+}
+
+/** Runs one cell: each request from the cache or the client, then scoring. Never throws for API errors. */
 export async function executeCell(cell: Cell, context: ScoreContext & { useCacheRead: boolean }): Promise<CellOutcome> {
   const record = blankRecord(cell, context.endpoint);
-  const cached = context.useCacheRead ? (context.cache?.get(record.requestHash) ?? null) : null;
+  const send: SendContext = { ...context, cellId: cell.id, limitKey: cell.modelId, images: cell.images };
+  const rounds: RoundRecord[] = [];
+  const turns: TurnRecord[] = [];
   let answered: CellRecord;
-  if (cached) {
-    answered = withCompletion(record, cached, true, context);
-  } else {
-    try {
-      const completion = await context.client!.complete(cell.request, { cellId: cell.id, limitKey: cell.modelId, signal: context.signal });
-      context.cache?.set(record.requestHash, completion);
-      answered = withCompletion(record, completion, false, context);
-    } catch (error) {
-      const attempts = isApiError(error) ? error.attempts : 1;
-      return { record: { ...record, attempts, error: toCellError(error) }, error };
+  try {
+    if (cell.turns.length === 0) {
+      const input = { request: cell.request, requestHash: record.requestHash, toolResults: cell.toolResults, vars: cell.vars, maxToolRounds: cell.maxToolRounds };
+      const { final } = await runTurn(input, send, rounds);
+      answered = { ...withAnswer(record, final.completion, sumRequests([...rounds, totalsOf(final)]), context), rounds };
+    } else {
+      const final = await runConversation(cell, record.requestHash, send, turns);
+      answered = { ...withAnswer(record, final.completion, sumRequests(turns), context), turns };
     }
+  } catch (error) {
+    const paid = sumRequests([...rounds, ...turns]);
+    const attempts = paid.attempts + (isApiError(error) ? error.attempts : 1);
+    return { record: { ...record, usage: paid.usage, cost: estimateCost(context.pricing, record.modelId, paid.usage), rounds, turns, attempts, error: toCellError(error) }, error };
   }
-  const scored = await scoreRecord(answered, cell.assertions, cell.threshold, cell.vars, context);
+  const scored = await scoreRecord(answered, cell.assertions, cell.threshold, cell.vars, context, cell.turns);
   return { record: { ...answered, ...scored }, error: null };
 }

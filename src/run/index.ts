@@ -1,5 +1,5 @@
 /** Public surface of the runner: executing a plan, the run directory (run.json, the journal) and the cache. */
-export type { CellError, CellRecord, GraderCall, PlanOptionsRecord, RunMeta } from './record.js';
+export type { CellError, CellRecord, GraderCall, PlanOptionsRecord, RoundRecord, RunMeta, ToolResultRecord, TurnRecord } from './record.js';
 export { RUN_META_VERSION, CELL_KEYS, cellRecordSchema, runMetaSchema, orderRecord } from './record.js';
 export { executeRun } from './execute-run.js';
 export type { ExecuteRunOptions, RunResult } from './execute-run.js';

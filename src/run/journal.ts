@@ -212,7 +212,12 @@ export class CellJournal {
     const length = this.lengths[index]!;
     if (this.scratch.length < length) this.scratch = Buffer.allocUnsafe(Math.max(length, this.scratch.length * 2, 4096));
     readSync(this.fd, this.scratch, 0, length, this.offsets[index]!);
-    return JSON.parse(this.scratch.toString('utf8', 0, length)) as CellRecord;
+    const record = JSON.parse(this.scratch.toString('utf8', 0, length)) as CellRecord;
+    // Lines written before tool calls and conversations were recorded (results version 2 and older) lack these.
+    record.toolCalls ??= [];
+    record.rounds ??= [];
+    record.turns ??= [];
+    return record;
   }
 
   /** Every latest record in plan order, read one at a time. */

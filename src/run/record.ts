@@ -15,7 +15,36 @@ const unit = z.number().min(0).max(1);
 /** Token counts as reported by the server. */
 export const usageSchema = z.object({ promptTokens: count, completionTokens: count, totalTokens: count });
 
-const messageSchema = z.object({ role: z.enum(['developer', 'system', 'user', 'assistant']), content: z.string() });
+const detailSchema = z.enum(['auto', 'low', 'high']).optional();
+
+const contentPartSchema = z.union([
+  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({ type: z.literal('image_url'), image_url: z.object({ url: z.string(), detail: detailSchema }) }),
+  z
+    .object({ type: z.literal('image'), file: z.string(), sha256: z.string(), bytes: count, detail: detailSchema })
+    .meta({ description: 'an image file of the suite, by reference: the bytes are never written' }),
+]);
+
+const wireToolCallSchema = z.object({
+  id: z.string(),
+  type: z.literal('function'),
+  function: z.object({ name: z.string(), arguments: z.string() }),
+});
+
+const messageSchema = z.object({
+  role: z.enum(['developer', 'system', 'user', 'assistant', 'tool']),
+  content: z.union([z.string(), z.array(contentPartSchema)]).nullable(),
+  tool_calls: z.array(wireToolCallSchema).optional(),
+  tool_call_id: z.string().optional(),
+});
+
+/** One tool call of an answer: its arguments parsed from their JSON text, or null with the parse error. */
+export const toolCallSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  arguments: z.unknown().meta({ description: 'parsed from the JSON text; null when it did not parse' }),
+  argumentsError: z.string().nullable(),
+});
 
 const citationSchema = z.object({
   url: z.string(),
@@ -43,6 +72,42 @@ export const graderCallSchema = z.object({
   error: z.string().nullable(),
 });
 
+/** One request whose tool calls the runner answered with canned results before asking again. */
+export const roundRecordSchema = z.object({
+  requestHash: z.string(),
+  output: z.string().nullable(),
+  toolCalls: z.array(toolCallSchema),
+  toolResults: z
+    .array(z.object({ id: z.string(), name: z.string(), content: z.string() }))
+    .meta({ description: 'the tool messages sent back, one per call, in call order' }),
+  finishReason: z.string().nullable(),
+  usage: usageSchema.nullable(),
+  latencyMs: z.number().nonnegative().nullable(),
+  ttftMs: z.number().nonnegative().nullable(),
+  attempts: count,
+  cached: z.boolean(),
+});
+
+/** One turn of a conversation: the user message, the tool rounds, the answer and the turn's own assertions. */
+export const turnRecordSchema = z.object({
+  turn: count.meta({ description: '1-based' }),
+  seed: z.number().int().nullable().meta({ description: "the cell's seed plus the turn's 0-based index" }),
+  requestHash: z.string().meta({ description: "cache key of the turn's first request" }),
+  messages: z.array(messageSchema).meta({ description: 'the messages this turn added: the user message' }),
+  rounds: z.array(roundRecordSchema),
+  output: z.string().nullable(),
+  toolCalls: z.array(toolCallSchema),
+  finishReason: z.string().nullable(),
+  usage: usageSchema.nullable(),
+  latencyMs: z.number().nonnegative().nullable(),
+  ttftMs: z.number().nonnegative().nullable(),
+  attempts: count,
+  cached: z.boolean(),
+  assertions: z.array(assertionResultSchema),
+  pass: z.boolean().nullable().meta({ description: 'null when the turn has no assertions of its own' }),
+  score: unit.nullable(),
+});
+
 /** One finished cell: one line of `cells.jsonl`, one entry of `results.json`, one row of `results.csv`. */
 export const cellRecordSchema = z.object({
   id: z.string().meta({ description: 'stable cell id: prompt/case/model#repeat, each part escaped' }),
@@ -56,9 +121,10 @@ export const cellRecordSchema = z.object({
   requestHash: z.string().meta({ description: 'sha256 of the canonical request with the endpoint; the cache key' }),
   messages: z.array(messageSchema),
   params: z.record(z.string(), z.unknown()).meta({ description: 'parameters sent besides model and messages, keys sorted' }),
-  output: z.string().nullable(),
+  output: z.string().nullable().meta({ description: "the final answer's text" }),
+  toolCalls: z.array(toolCallSchema).meta({ description: "the final answer's tool calls (those no canned result answered)" }),
   finishReason: z.string().nullable(),
-  usage: usageSchema.nullable(),
+  usage: usageSchema.nullable().meta({ description: 'summed over every request of the cell (tool rounds and turns)' }),
   servedModel: z.string().nullable(),
   systemFingerprint: z.string().nullable(),
   responseId: z.string().nullable(),
@@ -69,6 +135,8 @@ export const cellRecordSchema = z.object({
   attempts: count,
   cached: z.boolean(),
   cost: z.number().nonnegative().nullable().meta({ description: 'estimated USD, null without pricing' }),
+  rounds: z.array(roundRecordSchema).meta({ description: 'tool rounds answered with canned results before the final answer' }),
+  turns: z.array(turnRecordSchema).meta({ description: 'a conversation, turn by turn; empty otherwise' }),
   error: cellErrorSchema.nullable(),
   assertions: z.array(assertionResultSchema),
   graderCalls: z.array(graderCallSchema),
@@ -107,6 +175,12 @@ export type CellError = z.infer<typeof cellErrorSchema>;
 export type GraderCall = z.infer<typeof graderCallSchema>;
 /** One finished cell. */
 export type CellRecord = z.infer<typeof cellRecordSchema>;
+/** A tool round of a cell or turn. */
+export type RoundRecord = z.infer<typeof roundRecordSchema>;
+/** The canned answer sent for one tool call. */
+export type ToolResultRecord = RoundRecord['toolResults'][number];
+/** One turn of a conversation. */
+export type TurnRecord = z.infer<typeof turnRecordSchema>;
 /** The options that shaped the plan. */
 export type PlanOptionsRecord = z.infer<typeof planOptionsSchema>;
 /** `run.json`. */

@@ -3,6 +3,7 @@
  * would otherwise become an empty string in a paid request.
  */
 import type { SourceIssue } from '../errors.js';
+import { contentTemplates } from './message-content.js';
 import { deepTemplateVariables, lookupVariable, templateVariables } from './template.js';
 import type { CaseSpec, PromptSpec } from './types.js';
 import type { AssertionSpec } from '../assert/index.js';
@@ -32,13 +33,18 @@ export function checkTemplates(prompts: PromptSpec[], cases: CaseSpec[], suiteAs
   const suiteVars = [...deepTemplateVariables(suiteAssert)];
   const promptVars = prompts.map((prompt) => {
     const names = new Set<string>();
-    for (const message of prompt.messages) for (const name of templateVariables(message.content)) names.add(name);
+    for (const message of prompt.messages) for (const text of contentTemplates(message.content)) for (const name of templateVariables(text)) names.add(name);
     deepTemplateVariables(prompt.assert, names);
     for (const name of suiteVars) names.add(name);
     return [...names];
   });
   for (const spec of cases) {
     const caseVars = caseAssertVariables(spec.assert);
+    // A conversation's turns and their assertions are templated with the case's variables too.
+    for (const turn of spec.turns) {
+      for (const text of contentTemplates(turn.content)) for (const name of templateVariables(text)) if (!caseVars.includes(name)) caseVars.push(name);
+      for (const name of caseAssertVariables(turn.assert)) if (!caseVars.includes(name)) caseVars.push(name);
+    }
     prompts.forEach((prompt, index) => {
       const names = caseVars.length === 0 ? promptVars[index]! : new Set([...promptVars[index]!, ...caseVars]);
       for (const name of names) {

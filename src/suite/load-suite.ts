@@ -15,6 +15,8 @@ import { suiteFileSchema, type SuiteFile } from './schema.js';
 import { SourceFiles, type SourceFileOptions } from './source-files.js';
 import { depthExceeds } from './value-depth.js';
 import type { ModelSpec, Suite } from './types.js';
+import { loadImages } from './image-files.js';
+import { inlineToolFiles, toolList } from './tool-files.js';
 import { toSourceIssues } from './zod-issues.js';
 
 /** Options of `loadSuite`: how referenced files may be read. */
@@ -51,6 +53,7 @@ export function loadSuite(path: string, options: LoadSuiteOptions = {}): Suite {
   }
 
   inlineAssertionFiles(raw, files, positions, issues);
+  inlineToolFiles(raw, files, positions, issues);
   const parsed = suiteFileSchema.safeParse(raw);
   if (!parsed.success) throw new SuiteError([...issues, ...toSourceIssues(parsed.error.issues, raw, positions)]);
   const suiteFile = parsed.data;
@@ -60,6 +63,7 @@ export function loadSuite(path: string, options: LoadSuiteOptions = {}): Suite {
   const cases = resolveCases(suiteFile, files, positions, issues);
   const suiteAssert = (suiteFile.assert ?? []) as AssertionSpec[];
   if (issues.length === 0) issues.push(...checkTemplates(prompts, cases, suiteAssert));
+  const images = issues.length === 0 ? loadImages(prompts, cases, files, issues) : new Map();
   if (issues.length > 0) throw new SuiteError(issues);
 
   return {
@@ -72,13 +76,19 @@ export function loadSuite(path: string, options: LoadSuiteOptions = {}): Suite {
     prompts,
     cases,
     assert: suiteAssert,
+    tools: toolList(suiteFile.tools),
+    maxToolRounds: suiteFile.max_tool_rounds ?? DEFAULT_MAX_TOOL_ROUNDS,
     threshold: suiteFile.threshold ?? null,
     repeat: suiteFile.repeat ?? 1,
     seed: suiteFile.seed ?? 0,
+    images,
     pricing: suiteFile.pricing ?? {},
     grader: { model: suiteFile.grader?.model ?? null, params: suiteFile.grader?.params ?? {} },
   };
 }
+
+/** Tool-result round trips per turn when the suite does not say. */
+export const DEFAULT_MAX_TOOL_ROUNDS = 5;
 
 /** Models with labels; two entries with the same label are an error (give one a `label`). */
 function resolveModels(file: SuiteFile, positions: PositionFinder, issues: SourceIssue[]): ModelSpec[] {
@@ -87,12 +97,13 @@ function resolveModels(file: SuiteFile, positions: PositionFinder, issues: Sourc
   file.models.forEach((entry, index) => {
     const model: ModelSpec =
       typeof entry === 'string'
-        ? { id: entry, label: entry, params: {}, omit: [], concurrency: null, rpm: null, tpm: null }
+        ? { id: entry, label: entry, params: {}, omit: [], tools: [], concurrency: null, rpm: null, tpm: null }
         : {
             id: entry.id,
             label: entry.label ?? entry.id,
             params: entry.params ?? {},
             omit: entry.omit ?? [],
+            tools: toolList(entry.tools),
             concurrency: entry.concurrency ?? null,
             rpm: entry.rpm ?? null,
             tpm: entry.tpm ?? null,

@@ -51,6 +51,10 @@ export function resolveCases(file: SuiteFile, files: SourceFiles, positions: Pos
         assert: (entry.assert ?? []) as AssertionSpec[],
         threshold: entry.threshold ?? null,
         seed: entry.seed ?? null,
+        toolResults: entry.tool_results ?? {},
+        turns: (entry.turns ?? []).map((turn) =>
+          typeof turn === 'string' ? { content: turn, assert: [] } : { content: turn.content, assert: (turn.assert ?? []) as AssertionSpec[] },
+        ),
         position,
       },
       `cases[${index}]`,
@@ -59,6 +63,10 @@ export function resolveCases(file: SuiteFile, files: SourceFiles, positions: Pos
   });
   return cases;
 }
+
+/** Shared by every data-file row (rows have no canned results or turns; nothing mutates these). */
+const NO_TOOL_RESULTS: CaseSpec['toolResults'] = Object.freeze({}) as CaseSpec['toolResults'];
+const NO_TURNS: CaseSpec['turns'] = [];
 
 /** True when a row has a `__` column. */
 function hasReservedColumn(fields: Record<string, unknown>): boolean {
@@ -72,7 +80,7 @@ function caseFromRow(row: DataRow, shared: AssertionSpec[], issues: SourceIssue[
   // assertion list as its assert, instead of copies, which was most of what a 100,000-row suite held per row.
   // Neither is ever mutated after loading.
   if (!hasReservedColumn(row.fields)) {
-    return { id: deriveCaseId(row.fields), description: null, vars: row.fields, assert: shared, threshold: null, seed: null, position: row.position };
+    return { id: deriveCaseId(row.fields), description: null, vars: row.fields, assert: shared, threshold: null, seed: null, toolResults: NO_TOOL_RESULTS, turns: NO_TURNS, position: row.position };
   }
   const vars: Record<string, unknown> = {};
   const assert: AssertionSpec[] = [...shared];
@@ -121,7 +129,7 @@ function caseFromRow(row: DataRow, shared: AssertionSpec[], issues: SourceIssue[
       }
     }
   }
-  return { id: id ?? deriveCaseId(vars), description, vars, assert, threshold, seed, position: row.position };
+  return { id: id ?? deriveCaseId(vars), description, vars, assert, threshold, seed, toolResults: NO_TOOL_RESULTS, turns: NO_TURNS, position: row.position };
 }
 
 /** Distinct `__expected` texts remembered per process; the memo is cleared when full. @default 10000 */

@@ -2,14 +2,15 @@
 import { parse as parseYaml } from 'yaml';
 import { basename, extname } from 'node:path';
 import type { AssertionSpec } from '../assert/index.js';
-import type { ChatMessage } from '../wire/index.js';
 import type { SourceIssue } from '../errors.js';
 import type { PositionFinder } from './positions.js';
 import { messageSchema } from './schema.js';
 import type { SuiteFile } from './schema.js';
 import type { SourceFiles } from './source-files.js';
+import { contentTemplates } from './message-content.js';
 import { findMalformedPlaceholder } from './template.js';
-import type { PromptSpec } from './types.js';
+import { toolList } from './tool-files.js';
+import type { PromptMessage, PromptSpec } from './types.js';
 
 /** Resolves prompts; duplicate ids and malformed placeholders become issues. */
 export function resolvePrompts(file: SuiteFile, files: SourceFiles, positions: PositionFinder, issues: SourceIssue[]): PromptSpec[] {
@@ -24,11 +25,18 @@ export function resolvePrompts(file: SuiteFile, files: SourceFiles, positions: P
       if (!read) return;
       const messages = parsePromptFile(read.file, read.text, position, path, issues);
       if (!messages) return;
-      prompt = { id: basename(entry, extname(entry)), messages, assert: [], position };
-    } else if ('template' in entry) {
-      prompt = { id: entry.id, messages: [{ role: 'user', content: entry.template }], assert: (entry.assert ?? []) as AssertionSpec[], position };
+      prompt = { id: basename(entry, extname(entry)), messages, assert: [], tools: [], toolResults: {}, maxToolRounds: null, position };
     } else {
-      prompt = { id: entry.id, messages: entry.messages, assert: (entry.assert ?? []) as AssertionSpec[], position };
+      const messages: PromptMessage[] = 'template' in entry ? [{ role: 'user', content: entry.template }] : entry.messages;
+      prompt = {
+        id: entry.id,
+        messages,
+        assert: (entry.assert ?? []) as AssertionSpec[],
+        tools: toolList(entry.tools),
+        toolResults: entry.tool_results ?? {},
+        maxToolRounds: entry.max_tool_rounds ?? null,
+        position,
+      };
     }
     const previous = seen.get(prompt.id);
     if (previous !== undefined) {
@@ -37,8 +45,10 @@ export function resolvePrompts(file: SuiteFile, files: SourceFiles, positions: P
     }
     seen.set(prompt.id, index);
     prompt.messages.forEach((message, messageIndex) => {
-      const bad = findMalformedPlaceholder(message.content);
-      if (bad) issues.push({ ...position, path: `${path}.messages[${messageIndex}].content`, message: `malformed placeholder ${bad}: expected {{ name }} or {{ name.field }}` });
+      for (const text of contentTemplates(message.content)) {
+        const bad = findMalformedPlaceholder(text);
+        if (bad) issues.push({ ...position, path: `${path}.messages[${messageIndex}].content`, message: `malformed placeholder ${bad}: expected {{ name }} or {{ name.field }}` });
+      }
     });
     prompts.push(prompt);
   });
@@ -46,7 +56,7 @@ export function resolvePrompts(file: SuiteFile, files: SourceFiles, positions: P
 }
 
 /** A prompt file: `.txt`/`.md` is one user message; `.yaml`/`.json` is a list of messages. */
-function parsePromptFile(file: string, text: string, position: PromptSpec['position'], path: string, issues: SourceIssue[]): ChatMessage[] | null {
+function parsePromptFile(file: string, text: string, position: PromptSpec['position'], path: string, issues: SourceIssue[]): PromptMessage[] | null {
   const extension = extname(file).toLowerCase();
   if (extension !== '.yaml' && extension !== '.yml' && extension !== '.json') {
     if (text.trim() === '') {
@@ -68,5 +78,5 @@ function parsePromptFile(file: string, text: string, position: PromptSpec['posit
     issues.push({ ...position, path, message: `prompt file ${file}: expected a non-empty list of {role, content} messages` });
     return null;
   }
-  return parsed.data;
+  return parsed.data as PromptMessage[];
 }

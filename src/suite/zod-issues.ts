@@ -138,5 +138,7 @@ const KNOWN_KEYS = [
   'pricing', 'grader', 'id', 'label', 'params', 'omit', 'concurrency', 'rpm', 'tpm', 'messages', 'template',
   'role', 'content', 'vars', 'file', 'input', 'output', 'model', 'temperature', 'top_p', 'max_tokens',
   'frequency_penalty', 'presence_penalty', 'stop', 'response_format', 'web_search_options', 'stream', 'type',
-  'value', 'not', 'weight', 'metric', 'flags', 'min', 'max', 'unit', 'path',
+  'value', 'not', 'weight', 'metric', 'flags', 'min', 'max', 'unit', 'path', 'tools', 'tool_results',
+  'max_tool_rounds', 'turns', 'turn', 'function', 'name', 'parameters', 'strict', 'json_schema', 'schema',
+  'arguments', 'result', 'tool_choice', 'parallel_tool_calls', 'count', 'order',
 ];

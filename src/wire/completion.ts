@@ -24,9 +24,18 @@ export interface UrlCitation {
   url_citation: { url: string; title: string; start_index: number; end_index: number };
 }
 
+/** A tool call of an answer as received: `arguments` is the raw JSON text (streamed deltas already joined). */
+export interface ReceivedToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
 /** One successful answer: everything a record and the assertions need. */
 export interface Completion {
   content: string;
+  /** The answer's tool calls in order; empty when it called none (and in cache entries written before tools). */
+  toolCalls: ReceivedToolCall[];
   finishReason: string | null;
   usage: Usage | null;
   /** The model the server says answered. */

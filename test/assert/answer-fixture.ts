@@ -4,6 +4,9 @@ import type { Answer } from '../../src/assert/index.js';
 export function makeAnswer(overrides: Partial<Answer> = {}): Answer {
   return {
     output: '',
+    toolCalls: [],
+    tools: [],
+    responseSchema: null,
     finishReason: 'stop',
     latencyMs: 800,
     cost: 0.0001,

@@ -49,6 +49,7 @@ export function makeRecord(spec: CellSpec = {}): CellRecord {
     messages: [{ role: 'user', content: 'What is the capital of France?' }],
     params: { temperature: 0 },
     output: pass === false ? 'The capital is Lyon.' : 'The capital is Paris.',
+    toolCalls: [],
     finishReason: 'stop',
     usage: { promptTokens: 10, completionTokens: 5, totalTokens: 15 },
     servedModel: `${model}-2024-08-06`,
@@ -61,6 +62,8 @@ export function makeRecord(spec: CellSpec = {}): CellRecord {
     attempts: 1,
     cached: false,
     cost: 0.001,
+    rounds: [],
+    turns: [],
     error: null,
     assertions:
       pass === false

@@ -25,6 +25,36 @@ describe('loadMockFixtures', () => {
     return error as SuiteError;
   }
 
+  it('reads fixtures that call tools, with or without an answer for after the results', async () => {
+    const path = await file(
+      'tools.yaml',
+      [
+        '- match: "weather in (?<city>[A-Za-z]+)"',
+        '  toolCalls:',
+        '    - { name: get_weather, arguments: { city: "${city}" } }',
+        '  answer: "It rains in ${city}: ${result}"',
+        '- match: calendar',
+        '  toolCalls: [{ name: list_events, arguments: {} }]',
+      ].join('\n'),
+    );
+    const fixtures = await loadMockFixtures(path);
+    expect(fixtures[1]).toEqual({ match: 'calendar', toolCalls: [{ name: 'list_events', arguments: {} }] });
+  });
+
+  it('reports every problem of tool-call fixtures at its position', async () => {
+    const path = await file(
+      'bad-tools.yaml',
+      ['- match: a', '  toolCalls: nope', '- match: b', '  toolCalls:', '    - { arguments: [1] }', '- match: c'].join('\n'),
+    );
+    const error = await loadError(path);
+    expect(error.issues.map((issue) => `${issue.line}:${issue.column} ${issue.path}: ${issue.message}`)).toEqual([
+      '2:14 [0].toolCalls: expected a list of {name, arguments}, got string "nope"',
+      '5:7 [1].toolCalls[0].name: expected a string, got nothing',
+      '5:20 [1].toolCalls[0].arguments: expected a mapping, got a list',
+      '6:3 [2].answer: expected a string, got nothing',
+    ]);
+  });
+
   it('reads a YAML mapping with a fixtures list', async () => {
     const path = await file(
       'ok.yaml',

@@ -118,6 +118,57 @@ describe('the official openai SDK against the mock', () => {
     await expect(consume()).rejects.toBeInstanceOf(OpenAI.APIError);
   });
 
+  const tools: OpenAI.ChatCompletionTool[] = [
+    {
+      type: 'function',
+      function: {
+        name: 'get_weather',
+        parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+      },
+    },
+  ];
+  const WEATHER = 'What is the weather in Kyoto tomorrow?';
+
+  it('parses tool calls and sends a tool round back', async () => {
+    const first = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: WEATHER }], tools });
+    const message = first.choices[0].message;
+    expect(first.choices[0].finish_reason).toBe('tool_calls');
+    expect(message.content).toBeNull();
+    const call = message.tool_calls![0]!;
+    expect(call.type).toBe('function');
+    if (call.type !== 'function') throw new Error('expected a function call');
+    expect(call.function.name).toBe('get_weather');
+    expect(JSON.parse(call.function.arguments)).toEqual({ city: 'Kyoto' });
+
+    const second = await client.chat.completions.create({
+      model: 'gpt-4o',
+      tools,
+      messages: [
+        { role: 'user', content: WEATHER },
+        message,
+        { role: 'tool', tool_call_id: call.id, content: '{"forecast":"clear"}' },
+      ],
+    });
+    expect(second.choices[0].message.content).toContain('{"forecast":"clear"}');
+  });
+
+  it('streams tool calls that the SDK stream helper assembles', async () => {
+    const runner = client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: WEATHER }], tools });
+    const final = await runner.finalChatCompletion();
+    const call = final.choices[0].message.tool_calls![0]!;
+    if (call.type !== 'function') throw new Error('expected a function call');
+    expect(call.function).toMatchObject({ name: 'get_weather', arguments: '{"city":"Kyoto"}' });
+    expect(final.choices[0].finish_reason).toBe('tool_calls');
+  });
+
+  it('surfaces a tool message without a call as BadRequestError', async () => {
+    const error = await client.chat.completions
+      .create({ model: 'gpt-4o', messages: [{ role: 'user', content: WEATHER }, { role: 'tool', tool_call_id: 'call_x', content: 'x' }] })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).param).toBe('messages.[1].role');
+  });
+
   it('lists models with the SDK', async () => {
     const ids = [];
     for await (const model of client.models.list()) ids.push(model.id);

@@ -123,7 +123,7 @@ describe('buildPlan requests', () => {
     const odd: Suite = {
       ...orderA,
       defaults: { ...orderA.defaults, stop: ['\n', '"'], response_format: { type: 'json_object', b: [1, { z: 1, a: null }] }, zeta: 'é' },
-      models: [...orderA.models, { id: 'shadow', label: 'shadow', params: { model: 'other', messages: 'x' }, omit: [], concurrency: null, rpm: null, tpm: null }],
+      models: [...orderA.models, { id: 'shadow', label: 'shadow', params: { model: 'other', messages: 'x' }, omit: [], tools: [], concurrency: null, rpm: null, tpm: null }],
     };
     for (const cell of buildPlan(odd).cells()) expect(cell.requestKey, cell.id).toBe(canonicalJson(cell.request));
   });
@@ -132,7 +132,7 @@ describe('buildPlan requests', () => {
     const odd: Suite = {
       ...orderA,
       defaults: { ...orderA.defaults, stop: ['\n'], zeta: 'é' },
-      models: [...orderA.models, { id: 'shadow', label: 'shadow', params: { model: 'other', messages: 'x' }, omit: ['seed'], concurrency: null, rpm: null, tpm: null }],
+      models: [...orderA.models, { id: 'shadow', label: 'shadow', params: { model: 'other', messages: 'x' }, omit: ['seed'], tools: [], concurrency: null, rpm: null, tpm: null }],
     };
     const plan = buildPlan(odd, { repeat: 2 });
     const expected = createHash('sha256');

@@ -62,11 +62,12 @@ describe('readResultCells', () => {
     expect(read[2]).toEqual(cells[2]);
   });
 
-  it('reads a version-1 file, so a committed baseline stays usable', async () => {
+  it.each([1, 2])('reads a version-%i file, whose cells predate tool calls and conversations, with those fields empty', async (version) => {
+    const old = cells.map(({ toolCalls: _calls, rounds: _rounds, turns: _turns, ...rest }) => rest);
     const file = join(dir, 'results.json');
-    await writeFile(file, resultsText(meta, cells, 1));
+    await writeFile(file, resultsText(meta, old as CellRecord[], version));
     expect(await collect(file)).toEqual(cells);
-    expect((await readResultsHeader(file)).version).toBe(1);
+    expect((await readResultsHeader(file)).version).toBe(version);
   });
 
   it('reads the results.json of a run directory', async () => {
@@ -91,7 +92,7 @@ describe('readResultCells', () => {
     { name: 'a missing path', setup: async () => join(dir, 'nope'), message: /nope: no such run directory or results file \(ENOENT\)$/ },
     { name: 'a device such as /dev/zero', setup: async () => '/dev/zero', message: /^\/dev\/zero: not a regular file \(a FIFO, socket or device\)/ },
     { name: 'a file of another format', setup: async () => write('other.json', '{"hello": "world"}\n'), message: /other\.json: not an onetoken-eval results file/ },
-    { name: 'an unsupported version', setup: async () => write('results.json', resultsText(meta, cells, 3)), message: /results\.json: unsupported results version 3, expected 1 or 2/ },
+    { name: 'an unsupported version', setup: async () => write('results.json', resultsText(meta, cells, 4)), message: /results\.json: unsupported results version 4, expected 1 or 2 or 3/ },
     { name: 'a corrupt record line', setup: async () => write('results.json', resultsText(meta, cells).replace('"index":3', '"index":3,,')), message: /results\.json:6: not valid JSON/ },
     { name: 'a truncated file', setup: async () => write('results.json', resultsText(meta, cells).split('\n').slice(0, 5).join('\n')), message: /results\.json:5: the file ends inside "cells"/ },
   ])('refuses $name with one line naming the file', async ({ setup, message }) => {

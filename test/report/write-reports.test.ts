@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { CellRecord } from '../../src/run/index.js';
-import { writeReports } from '../../src/report/index.js';
+import { RESULTS_VERSION, writeReports } from '../../src/report/index.js';
 import type { ReportOptions } from '../../src/report/index.js';
 import { indexed, makeCell, makeErroredCell, makeMeta, makeTempDir, stream } from './records.js';
 
@@ -47,7 +47,7 @@ describe('writeReports', () => {
 
   test('resolves with the totals where an errored cell is neither passed nor failed', async () => {
     const { summary } = await writeReports(dir, makeMeta(), stream(cells));
-    expect(summary).toMatchObject({ version: 2, cells: 4, passed: 2, failed: 1, errored: 1, passRate: 2 / 3 });
+    expect(summary).toMatchObject({ version: RESULTS_VERSION, cells: 4, passed: 2, failed: 1, errored: 1, passRate: 2 / 3 });
     expect(summary.models.map((model) => [model.model, model.passed, model.failed, model.errored])).toEqual([
       ['mini', 1, 0, 1],
       ['big', 1, 1, 0],

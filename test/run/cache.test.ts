@@ -4,7 +4,7 @@ import type { Completion } from '../../src/wire/index.js';
 import { makeTempDir } from '../helpers/cli.js';
 
 const completion: Completion = {
-  content: 'Paris', finishReason: 'stop', usage: { promptTokens: 5, completionTokens: 1, totalTokens: 6 }, model: 'gpt-4o-mini',
+  content: 'Paris', toolCalls: [], finishReason: 'stop', usage: { promptTokens: 5, completionTokens: 1, totalTokens: 6 }, model: 'gpt-4o-mini',
   systemFingerprint: 'fp', responseId: 'id', requestId: 'req', citations: [], latencyMs: 12, ttftMs: null, attempts: 1,
 };
 

@@ -9,9 +9,9 @@ import { makeTempDir } from '../helpers/cli.js';
 function record(index: number, output = `answer ${index}`): CellRecord {
   return {
     id: `p/c${index}/m#0`, index, prompt: 'p', case: `c${index}`, model: 'm', modelId: 'm', repeat: 0, seed: index, requestHash: 'h',
-    messages: [{ role: 'user', content: 'q' }], params: {}, output, finishReason: 'stop', usage: null, servedModel: null,
+    messages: [{ role: 'user', content: 'q' }], params: {}, output, toolCalls: [], finishReason: 'stop', usage: null, servedModel: null,
     systemFingerprint: null, responseId: null, requestId: null, citations: [], latencyMs: 1, ttftMs: null, attempts: 1, cached: false,
-    cost: null, error: null, assertions: [], graderCalls: [], pass: true, score: 1,
+    cost: null, rounds: [], turns: [], error: null, assertions: [], graderCalls: [], pass: true, score: 1,
   };
 }
 
@@ -55,6 +55,15 @@ describe('CellJournal', () => {
     reopened.close();
     const lines = readFileSync(join(dir.path, 'cells.jsonl'), 'utf8').trim().split('\n');
     expect(lines.map((line) => JSON.parse(line).index)).toEqual([0, 1]);
+  });
+
+  it('reads lines written before tool calls and conversations were recorded with those fields empty', async () => {
+    dir = makeTempDir();
+    const { toolCalls: _calls, rounds: _rounds, turns: _turns, ...old } = record(3);
+    writeFileSync(join(dir.path, 'cells.jsonl'), `${JSON.stringify(old)}\n`);
+    const read: CellRecord[] = [];
+    for await (const item of journalRecords(dir.path)) read.push(item);
+    expect(read).toEqual([record(3)]);
   });
 
   it('keeps a complete last record that only lacks its newline', () => {

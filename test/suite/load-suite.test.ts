@@ -23,6 +23,34 @@ const BAD_SUITES: { fixture: string; issues: Expected[] }[] = [
       { line: 10, column: 24, path: '', words: /^yaml syntax: unexpected scalar/i },
     ],
   },
+  {
+    fixture: 'invalid-tool-schema.yaml',
+    issues: [
+      { line: 6, column: 13, path: 'tools[0].function.name', words: /expected a tool name of 1 to 64 letters, digits, "_" or "-"/ },
+      { line: 7, column: 19, path: 'tools[0].function.parameters', words: /^invalid JSON Schema: schema is invalid: data\/type must be equal to one of the allowed values/ },
+      { line: 13, column: 13, path: 'tools[2].function.name', words: /duplicate tool name "lookup" \(also \[1\]\)/ },
+    ],
+  },
+  {
+    fixture: 'bad-tools-file.yaml',
+    issues: [
+      { file: dataPath('bad-tools.yaml'), line: 5, column: 7, path: '[0].function.parameters', words: /invalid JSON Schema: .*properties\/city\/type/ },
+      { file: dataPath('bad-tools.yaml'), line: 10, column: 5, path: '[1].function.name', words: /required string is missing/ },
+      { file: dataPath('bad-tools.yaml'), line: 10, column: 5, path: '[1].function.nam', words: /unknown key "nam" \(did you mean "name"\?\)/ },
+      { line: 8, column: 12, path: 'prompts[0].tools', words: /file not found: .*no-such-tools\.yaml/ },
+    ],
+  },
+  {
+    fixture: 'invalid-response-format.yaml',
+    issues: [{ line: 8, column: 15, path: 'defaults.response_format.json_schema.schema', words: /^invalid JSON Schema: schema is invalid: data\/required must be array/ }],
+  },
+  {
+    fixture: 'bad-image.yaml',
+    issues: [
+      { line: 4, column: 5, path: 'prompt "p".messages[0].content[1].file', words: /image \.\.\/data\/countries\.txt: expected a PNG, JPEG, WebP or GIF file, got other bytes/ },
+      { line: 16, column: 5, path: 'case "no-such-image-png-138097"', words: /image \.\.\/data\/no-such-image\.png: file not found/ },
+    ],
+  },
   { fixture: 'tab-indent.yaml', issues: [{ line: 3, column: 1, path: '', words: /^yaml syntax: tabs are not allowed/i }] },
   { fixture: 'duplicate-key.yaml', issues: [{ line: 10, column: 1, path: '', words: /^yaml syntax: map keys must be unique/i }] },
   { fixture: 'not-a-mapping.yaml', issues: [{ line: 1, column: 1, path: '', words: /expected a mapping/ }] },

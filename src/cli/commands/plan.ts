@@ -1,6 +1,7 @@
 /** `onetoken-eval plan <suite...>`: cells and requests per model, the first expanded requests, or the whole plan as JSON. */
 import { once } from 'node:events';
 import { ExitCode } from '../../errors.js';
+import { contentText } from '../../wire/index.js';
 import { buildPlan, type Cell, type Plan } from '../../plan/index.js';
 import { loadSuites } from '../../suite/index.js';
 import { resolveShard } from '../shard-option.js';
@@ -50,7 +51,7 @@ function describePlan(plan: Plan, limit: number): string {
     lines.push(`  ${cell.id}  seed ${cell.seed ?? '(omitted)'}`);
     const { messages, model, ...params } = cell.request;
     lines.push(`    model ${model} ${JSON.stringify(params)}`);
-    for (const message of messages) lines.push(`    ${message.role}: ${message.content.replace(/\s+/g, ' ').slice(0, 160)}`);
+    for (const message of messages) lines.push(`    ${message.role}: ${contentText(message.content).replace(/\s+/g, ' ').slice(0, 160)}`);
   }
   return `${lines.join('\n')}\n\n`;
 }

@@ -1,6 +1,7 @@
 /** The projection of a cell record into the page's data: texts cut, grader calls counted, defaults left out. */
 import type { CellRecord } from '../../run/index.js';
 import { CELL_DEFAULTS, type PageCell, type PageCellLine } from './page-data.js';
+import { contentOf } from '../text/transcript.js';
 import { cutText } from './page-text.js';
 
 /** What the previous cell wrote, so a cell can leave out what it shares with it. */
@@ -15,7 +16,8 @@ export interface PreviousCell {
  * restores both. `previous` is updated for the next cell.
  */
 export function toPageCell(record: CellRecord, maxChars: number, previous: PreviousCell): PageCellLine {
-  const messages = record.messages.map((message) => ({ role: message.role, content: cutText(message.content, maxChars) }));
+  // Images are shown by reference (`[image <file>]`), never as bytes; tool calls are listed with the answer.
+  const messages = record.messages.map((message) => ({ role: message.role, content: cutText(contentOf(message.content), maxChars) }));
   const messagesJson = JSON.stringify(messages);
   const paramsJson = JSON.stringify(record.params);
   const cell: PageCell = {

@@ -1,10 +1,11 @@
 /**
  * comparison.csv: wide format, one row per (prompt, case, repeat) in plan order with the models side by side:
  * `prompt, case, repeat`, then `<label>:output, <label>:pass, <label>:score, <label>:latency_ms, <label>:tokens`
- * per model. Columns come from run.json's model list, so a shard or filter that left a model out of a block
+ * per model; an answer that calls tools shows them as `name(args)` after its text. Columns come from run.json's model list, so a shard or filter that left a model out of a block
  * leaves that model's fields empty instead of shifting columns; an errored cell has `error` as its pass. Plan order puts the models of one repeat
  * next to each other, so only the current row is held.
  */
+import { answerText } from '../../wire/index.js';
 import { OnetokenEvalError } from '../../errors.js';
 import type { CellRecord, RunMeta } from '../../run/index.js';
 import { CSV_BOM, csvBoolean, csvNumber, CsvRows } from '../text/csv.js';
@@ -77,7 +78,7 @@ function comparisonFields(row: Row, models: readonly string[]): string[] {
     if (cell === undefined) fields.push('', '', '', '', '');
     else {
       fields.push(
-        cell.output ?? '',
+        answerText(cell.output, cell.toolCalls),
         cell.pass === null ? 'error' : csvBoolean(cell.pass),
         csvNumber(cell.score),
         csvNumber(cell.latencyMs),

@@ -1,10 +1,12 @@
 /**
  * results.csv: long format, one row per cell in plan order, for spreadsheets and pandas. The columns below are
- * a contract (stable names and order); `pass` is empty for errored cells, `failed_assertions` joins the reasons
+ * a contract (stable names and order); `pass` is empty for errored cells, `tool_calls` is the final answer's
+ * calls as compact JSON (`[{"name":…,"arguments":…}]`, empty when none), `failed_assertions` joins the reasons
  * of the failed assertions with ` | `.
  */
 import type { CellRecord } from '../../run/index.js';
 import { CSV_BOM, csvBoolean, csvNumber, CsvRows } from '../text/csv.js';
+import { failedAssertions } from '../text/transcript.js';
 import type { Reporter, ReportChunk, ReportEnding } from '../types.js';
 
 /** Column names of results.csv, in order. */
@@ -17,6 +19,7 @@ export const RESULTS_CSV_COLUMNS = [
   'repeat',
   'seed',
   'output',
+  'tool_calls',
   'finish_reason',
   'pass',
   'score',
@@ -58,6 +61,7 @@ export function resultsCsvFields(record: CellRecord): string[] {
     String(record.repeat),
     csvNumber(record.seed),
     record.output ?? '',
+    toolCallsJson(record.toolCalls),
     record.finishReason ?? '',
     csvBoolean(record.pass),
     csvNumber(record.score),
@@ -71,10 +75,18 @@ export function resultsCsvFields(record: CellRecord): string[] {
     csvNumber(record.cost),
     String(record.attempts),
     String(record.cached),
-    record.assertions
-      .filter((assertion) => !assertion.pass)
-      .map((assertion) => assertion.reason)
+    // A conversation's turn assertions count too, named by their turn.
+    failedAssertions(record)
+      .map((failed) => (failed.type.startsWith('turn ') ? `${failed.type.split(' · ')[0]}: ${failed.reason}` : failed.reason))
       .join(REASON_SEPARATOR),
     record.requestHash,
   ];
+}
+
+/** The calls as compact JSON, `argumentsError` only where the arguments did not parse; '' for none. */
+export function toolCallsJson(calls: CellRecord['toolCalls'] | undefined): string {
+  if (!calls || calls.length === 0) return '';
+  return JSON.stringify(
+    calls.map((call) => (call.argumentsError === null ? { name: call.name, arguments: call.arguments } : { name: call.name, arguments: null, argumentsError: call.argumentsError })),
+  );
 }

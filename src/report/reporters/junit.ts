@@ -5,6 +5,7 @@
  * The suite's counts are only known at the end, so test cases are spooled and the header is written last.
  */
 import type { CellRecord, RunMeta } from '../../run/index.js';
+import { cellTranscript, failedAssertions } from '../text/transcript.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from '../text/xml.js';
 import type { Reporter, ReportChunk, ReportEnding, RunSummary } from '../types.js';
 
@@ -49,13 +50,14 @@ export function junitTestCase(record: CellRecord): string {
     const status = record.error && record.error.status !== null ? `\nstatus: ${record.error.status}` : '';
     body.push(`      <error message="${attr(`${code}: ${message}`)}" type="${attr(code)}">${text(message + status)}</error>`);
   } else if (!record.pass) {
-    const failed = record.assertions.filter((assertion) => !assertion.pass);
-    const lines = failed.map((assertion) => `${assertion.type}: ${assertion.error ?? assertion.reason}`);
+    const failed = failedAssertions(record);
+    const lines = failed.map((assertion) => `${assertion.type}: ${assertion.reason}`);
     const message = lines[0] ?? `score ${record.score ?? 0} is below the pass threshold`;
     const summary = failed.length > 1 ? `${failed.length} assertions failed; first: ${message}` : message;
     body.push(`      <failure message="${attr(summary)}" type="assertion">${text(lines.join('\n') || message)}</failure>`);
   }
-  if (record.output !== null) body.push(`      <system-out>${text(record.output)}</system-out>`);
+  const transcript = cellTranscript(record);
+  if (transcript !== null) body.push(`      <system-out>${text(transcript)}</system-out>`);
   if (body.length === 0) return `${head}/>\n`;
   return `${head}>\n${body.join('\n')}\n    </testcase>\n`;
 }

@@ -15,6 +15,7 @@ import {
   truncate,
 } from '../text/format.js';
 import { codeBlock, codeSpan, escapeInline, table } from '../text/markdown.js';
+import { cellTranscript, failedAssertions } from '../text/transcript.js';
 import type { Reporter, ReportChunk, ReportEnding, RunSummary } from '../types.js';
 
 /** Settings of summary.md, resolved. */
@@ -59,15 +60,15 @@ export function renderSummaryMarkdown(meta: RunMeta, settings: MarkdownSettings)
 }
 
 function keepFailure(record: CellRecord, previewChars: number): ShownFailure {
-  const failed = record.assertions.filter((assertion) => !assertion.pass);
+  const transcript = cellTranscript(record);
   return {
     id: record.id,
     model: record.model,
     modelId: record.modelId,
     score: record.score,
-    reasons: failed.map((assertion) => ({ type: assertion.type, reason: assertion.error ?? assertion.reason })),
+    reasons: failedAssertions(record),
     error: record.error ? { code: record.error.code, message: record.error.message } : null,
-    preview: record.output === null ? null : truncate(record.output, previewChars),
+    preview: transcript === null ? null : truncate(transcript, previewChars),
   };
 }
 

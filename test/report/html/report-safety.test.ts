@@ -44,7 +44,7 @@ describe('report.html safety and baseline view in Chromium', { timeout: 120_000 
     const scriptTags = readFileSync(join(temp.path, 'head/report.html'), 'utf8').match(/<script/g)!.length;
     expect(elementsBefore).toEqual({ scripts: scriptTags, images: 0, links: 0 });
     for (const [country, output] of Object.entries(HOSTILE_OUTPUTS)) {
-      const cell = head.cells.find((candidate) => candidate.output === output && candidate.messages.some((message) => message.content.includes(country)))!;
+      const cell = head.cells.find((candidate) => candidate.output === output && candidate.messages.some((message) => typeof message.content === 'string' && message.content.includes(country)))!;
       const preview = page.locator(`.grid-row[data-case="${cell.case}"][data-prompt="${cell.prompt}"] .cell[data-model="${cell.model}"] .preview`);
       expect(await preview.textContent()).toBe(output.replace(/\s+/g, ' '));
       await preview.click();
