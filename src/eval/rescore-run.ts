@@ -6,7 +6,7 @@
 import { buildPlan, type Cell } from '../plan/index.js';
 import { writeReports, type RunSummary } from '../report/index.js';
 import { reportOptionsOf } from './report-formats.js';
-import { cacheNamespaceOf, journalRecords, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, type CellRecord, type RunMeta } from '../run/index.js';
+import { cacheNamespaceOf, journalRecords, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, writeRunMeta, type CellRecord, type RunMeta } from '../run/index.js';
 import { loadSuite } from '../suite/index.js';
 import { isModelGraded } from '../assert/index.js';
 import { UsageError } from '../errors.js';
@@ -20,7 +20,7 @@ const RESCORE_CONCURRENCY = 4;
 
 /** Options of `rescoreRun`. */
 export interface RescoreRunOptions {
-  /** The (edited) suite to take assertions from. @default the suite path recorded in run.json */
+  /** The (edited) suite to take assertions from; run.json records its path and hash as `rescoredWith`. @default the suite path recorded in run.json */
   suite?: string;
   /** The response cache directory, where grader answers are looked up. @default ONETOKEN_EVAL_CACHE_DIR, else .onetoken-eval-cache */
   cacheDir?: string;
@@ -59,7 +59,9 @@ export async function rescoreRun(runDirectory: string, options: RescoreRunOption
   const byId = new Map<string, Cell>();
   for (const cell of plan.cells()) byId.set(cell.id, cell);
   const usesGrader = [...byId.values()].some((cell) => cell.assertions.some(isModelGraded));
+  // Without a grader every llm-rubric would be recorded as errored and overwrite the reports: refuse before that.
   const endpoint = usesGrader ? openGraderEndpoint(options.endpoint) : null;
+  const scoredMeta: RunMeta = { ...meta, rescoredWith: { path: suite.path, hash: suite.hash } };
   const cache = new ResponseCache(resolveCacheDir(options.cacheDir));
   const needRerun: string[] = [];
   const seen = new Set<string>();
@@ -84,17 +86,20 @@ export async function rescoreRun(runDirectory: string, options: RescoreRunOption
   } finally {
     await endpoint?.close();
   }
-  const reports = await writeReports(runDir, meta, journalRecords(runDir), reportOptionsOf(options));
+  writeRunMeta(runDir, scoredMeta);
+  const reports = await writeReports(runDir, scoredMeta, journalRecords(runDir), reportOptionsOf(options));
   const neverRun = [...byId.keys()].filter((id) => !seen.has(id));
-  return { runDir, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', rescored: written - needRerun.length, needRerun, neverRun, graderErrors };
+  return { runDir, meta: scoredMeta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', rescored: written - needRerun.length, needRerun, neverRun, graderErrors };
 }
 
-/** The grader's endpoint; without a key only cached grader answers can be used (null then). */
-function openGraderEndpoint(options: EndpointOptions | undefined): Endpoint | null {
+/** The grader's endpoint; without a key (and not the mock) a `UsageError` naming the fix. */
+function openGraderEndpoint(options: EndpointOptions | undefined): Endpoint {
   try {
     return openEndpoint(options ?? {}, RESCORE_CONCURRENCY);
   } catch (error) {
-    if (error instanceof UsageError) return null;
+    if (error instanceof UsageError) {
+      throw new UsageError(`rescore needs a grader model for the suite's llm-rubric assertions, so nothing was rescored: ${error.template}`, { cause: error });
+    }
     throw error;
   }
 }

@@ -5,6 +5,7 @@
  * the caller's: it hears about cells and warnings through callbacks and gets a typed result.
  */
 import type { ClientEvent } from '../client/index.js';
+import { endpointOf, type EndpointInfo } from '../wire/index.js';
 import type { CompareReport } from '../compare/index.js';
 import { buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
 import { writeReports, type RunSummary } from '../report/index.js';
@@ -13,7 +14,8 @@ import { loadSuite, type Suite } from '../suite/index.js';
 import { resolveCacheDir } from './cache-dir.js';
 import { compareRuns, type CompareRunsOptions } from './compare-runs.js';
 import { openEndpoint, type EndpointOptions } from './endpoint.js';
-import { readRunSide } from './read-run-side.js';
+import { checkBaseline } from './baseline-check.js';
+import { resumePlanOptions } from './resume-plan-options.js';
 import { runDirectoryFor, updateLatest } from './run-location.js';
 import { toolVersion } from './tool-version.js';
 import { reportOptionsOf } from './report-formats.js';
@@ -53,7 +55,7 @@ export interface RunSuiteOptions {
   /** Aborted: cancel the cells in flight too (Ctrl-C twice). */
   abort?: AbortSignal;
   /** Hears the run directory and plan before the first request. */
-  onStart?: (start: { runDir: string; plan: Plan; isMock: boolean }) => void;
+  onStart?: (start: { runDir: string; plan: Plan; isMock: boolean; endpoint: EndpointInfo }) => void;
   /** Hears every finished cell as it is journaled. */
   onCell?: (record: CellRecord) => void;
   /** Hears client events (retries, rate-limit waits). */
@@ -73,17 +75,17 @@ export interface RunSuiteResult {
   summary: RunSummary;
   /** The text of summary.md. */
   summaryMarkdown: string;
-  /** The baseline comparison, when a baseline was given and the run was not interrupted. */
+  /** The baseline comparison, when a baseline was given and the run finished (not interrupted or stopped). */
   comparison: CompareReport | null;
 }
 
 /** Runs one suite (a path, a loaded suite or a built plan) and writes its reports. */
 export async function runSuite(source: string | Suite | Plan, options: RunSuiteOptions = {}): Promise<RunSuiteResult> {
-  const plan = planOf(source, options.plan);
+  const plan = planOf(source, options);
   const startedAt = options.startedAt ?? new Date();
   const warn = options.onWarning ?? (() => undefined);
-  // A wrong baseline must fail before any money is spent, not after the run.
-  if (options.baseline) await readRunSide(options.baseline, { metaOnly: true });
+  // A wrong baseline or comparison option must fail before any money is spent, not after the run.
+  if (options.baseline) await checkBaseline(plan, options.baseline, options.compare ?? {}, options.endpoint?.isMock ?? false);
   const cache = options.cache === false ? null : new ResponseCache(resolveCacheDir(options.cache));
   cache?.assertWritable();
   if (cache) cache.onWriteError = (error) => warn(`the response cache could not be written (${error.message}); answers are still recorded`);
@@ -92,7 +94,7 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
   const isDefaultLocation = options.runDir === undefined;
   const runDir = options.runDir ?? runDirectoryFor(plan.suite.name, startedAt);
   try {
-    options.onStart?.({ runDir, plan, isMock: endpoint.isMock });
+    options.onStart?.({ runDir, plan, isMock: endpoint.isMock, endpoint: endpointOf(endpoint.recordedBaseUrl) });
     const result = await executeRun(plan, {
       runDir,
       client: endpoint.client,
@@ -114,18 +116,23 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
     });
     const reports = await writeReports(runDir, result.meta, journalRecords(runDir), reportOptionsOf(options));
     if (isDefaultLocation && !options.resume) updateLatest(runDir, plan.suite.name);
-    const isInterrupted = result.outcome.stopped?.reason === 'interrupted';
+    // A run that stopped with cells left is unfinished: the gate cannot judge it, and the exit code says why it stopped.
+    const isFinished = result.outcome.stopped === null && result.outcome.skipped === 0;
     // The page was written before the comparison existed: comparing rewrites it with the baseline view.
-    const comparison = options.baseline && !isInterrupted ? (await compareRuns(options.baseline, runDir, { ...options.compare, html: options.html !== false })).report : null;
+    const comparison = options.baseline && isFinished ? (await compareRuns(options.baseline, runDir, { ...options.compare, html: options.html !== false })).report : null;
     return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', comparison };
   } finally {
     await endpoint.close();
   }
 }
 
-/** The plan to run: built from a path or suite, or the given plan. */
-function planOf(source: string | Suite | Plan, options: PlanOptions | undefined): Plan {
-  if (typeof source === 'string') return buildPlan(loadSuite(source), options);
-  if ('cellAt' in source) return source;
-  return buildPlan(source, options);
+/**
+ * The plan to run: built from a path or suite, or the given plan. A resumed run takes the options that run.json
+ * recorded (refusing given ones that differ), so resuming a shard never turns it into the whole suite.
+ */
+function planOf(source: string | Suite | Plan, options: RunSuiteOptions): Plan {
+  if (typeof source !== 'string' && 'cellAt' in source) return source;
+  const suite = typeof source === 'string' ? loadSuite(source) : source;
+  if (options.resume && options.runDir) return buildPlan(suite, resumePlanOptions(options.runDir, options.plan ?? {}, suite));
+  return buildPlan(suite, options.plan);
 }

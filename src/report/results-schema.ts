@@ -7,12 +7,13 @@ import { z } from 'zod';
 
 /**
  * Version of the results.json layout. 2: the `run` header is run.json version 2 (a typed `plan` field instead of
- * an `args` bag); the cells and summary are as in version 1.
+ * an `args` bag). 3: the summary says which endpoint answered (`endpoint`) and whether every cell has a record
+ * (`complete`, `missingCells`); the cells are as in version 1.
  */
-export const RESULTS_VERSION = 2;
+export const RESULTS_VERSION = 3;
 
-/** Versions the results reader accepts (a committed version-1 baseline stays usable). */
-export const READABLE_RESULTS_VERSIONS: readonly number[] = [1, 2];
+/** Versions the results reader accepts (a committed version-1 or -2 baseline stays usable). */
+export const READABLE_RESULTS_VERSIONS: readonly number[] = [1, 2, 3];
 
 const count = z.number().int().nonnegative();
 const unit = z.number().min(0).max(1);
@@ -57,6 +58,11 @@ export const modelSummarySchema = z.object({
 /** The `summary` of results.json. */
 export const runSummarySchema = z.object({
   version: z.number().int().meta({ description: 'the results.json version that wrote it' }),
+  endpoint: z
+    .object({ kind: z.enum(['mock', 'real']), baseUrl: z.string() })
+    .meta({ description: 'where the answers came from: the built-in mock server or a real base URL' }),
+  complete: z.boolean().meta({ description: 'false when some cell of the run has no record (killed, interrupted, stopped)' }),
+  missingCells: count.meta({ description: 'cells of the run with no record; resume the run to fill them' }),
   ...scoredShape,
   ...spendShape,
   graders: z.object({

@@ -2,13 +2,15 @@
  * One suite's run: run.json first, then the journal and the fan-out, for fresh and resumed runs. `eval/runSuite`
  * adds the cache, the reports (streamed from `journalRecords`) and the baseline comparison around it.
  */
+import { join } from 'node:path';
 import type { OnetokenClient } from '../client/index.js';
 import type { Plan } from '../plan/index.js';
 import type { ResponseCache } from './cache.js';
 import { CellJournal } from './journal.js';
 import { RUN_META_VERSION, type CellRecord, type RunMeta } from './record.js';
 import { assertFreshRunDirectory, reconcileResumedPlan } from './run-directory.js';
-import { readRunMetaFile, writeRunMeta } from './run-meta.js';
+import { readRunMetaFile, RUN_META_FILE, writeRunMeta } from './run-meta.js';
+import { resolveResumeOptions } from './resume-options.js';
 import { runPlan, type RunOutcome } from './run-plan.js';
 
 /** Options of `executeRun`. */
@@ -61,6 +63,8 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
   };
   if (options.resume) {
     const previous = readRunMetaFile(options.runDir);
+    // The recorded options are the directory's plan: a resume with another shard, filter, models or repeat is refused.
+    resolveResumeOptions(previous.plan, plan.options, plan.suite.repeat, join(options.runDir, RUN_META_FILE));
     const reconciled = await reconcileResumedPlan(options.runDir, previous, plan, options.endpoint, options.allowChangedSuite ?? false);
     if (reconciled) warn(`the suite changed: kept ${reconciled.kept} still-valid cells, dropped ${reconciled.dropped}`);
     meta = { ...meta, startedAt: previous.startedAt };

@@ -14,3 +14,5 @@ export type { Pricing } from './cost.js';
 export { scoreRecord, answerOf, GRADER_SEED } from './score-cell.js';
 export type { ScoreContext } from './score-cell.js';
 export { MOCK_BASE_URL, cacheNamespaceOf } from './cache-namespace.js';
+export { resolveResumeOptions } from './resume-options.js';
+export type { GivenPlanOptions } from './resume-options.js';

@@ -6,3 +6,5 @@ export type { ChatMessage, ChatRole } from './message.js';
 export type { ChatRequest } from './request.js';
 export type { Citation, Completion, Usage, UrlCitation } from './completion.js';
 export { GRADER_MARKER } from './grader-marker.js';
+export { MOCK_BASE_URL, describeEndpoint, endpointOf } from './endpoint.js';
+export type { EndpointInfo, EndpointKind } from './endpoint.js';
