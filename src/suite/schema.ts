@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { assertionSpecSchema } from '../assert/index.js';
+import { nearMissParameter } from './request-params.js';
 
 /** Message roles Onetoken accepts in a prompt. */
 export const roleSchema = z.enum(['developer', 'system', 'user', 'assistant']);
@@ -27,7 +28,13 @@ export const paramsSchema = z
     stream: z.boolean().optional(),
   })
   .catchall(z.unknown())
-  .describe('request parameters sent with every call; unknown keys pass through to the API');
+  .superRefine((params, context) => {
+    for (const name of Object.keys(params)) {
+      const meant = nearMissParameter(name);
+      if (meant) context.addIssue({ code: 'custom', path: [name], message: `unknown request parameter "${name}" (did you mean "${meant}"?)` });
+    }
+  })
+  .describe('request parameters sent with every call; unknown keys pass through to the API, except near misses of known ones');
 
 /** A model as an object; `label` tells two entries with the same id apart. */
 export const modelObjectSchema = z
