@@ -7,7 +7,7 @@ import { renderCompareMarkdown, renderCompareText } from '../compare/index.js';
 import { ExitCode, wordOptions } from '../errors.js';
 import type { RunSuiteResult } from '../eval/index.js';
 import { renderSummaryTable } from '../report/index.js';
-import { describeEndpoint } from '../wire/index.js';
+import { describeEndpoint, MOCK_BASE_URL } from '../wire/index.js';
 import { emitFailureAnnotations } from './annotations.js';
 import { emitCompareAnnotations } from './compare-annotations.js';
 import type { ErrorSamples } from './error-samples.js';
@@ -29,6 +29,7 @@ export async function printRunResult(result: RunSuiteResult, context: { options:
   if (!options.json && options.html !== false) process.stdout.write(`report: ${join(result.runDir, 'report.html')}\n`);
   for (const line of context.errorSamples.lines()) terminal.say(line);
   reportStop(result, options, (text) => terminal.say(text));
+  for (const id of result.outcome.modelsNotFound) terminal.say(modelNotFoundLine(id, result.meta.baseUrl));
   const shortfall = options.minPassRate === undefined ? null : passRateShortfall(result.summary, options.minPassRate);
   if (shortfall) terminal.say(shortfall);
   if (options.baseline && !result.comparison && context.exitCode !== ExitCode.interrupted) terminal.say('not compared with the baseline: the run did not finish');
@@ -55,4 +56,11 @@ function reportStop(result: RunSuiteResult, options: OptionValues, say: (text: s
   else if (stopped.reason === 'auth') say(`stopped: the API key was rejected (${message}); check ONETOKEN_API_KEY, then resume with: ${resume}`);
   else if (stopped.reason === 'quota') say(`stopped: the account's quota is exhausted (${message}); top up, then resume with: ${resume}`);
   else say(`stopped: ${message}; ${left}; raise --max-cost and resume with: ${resume}`);
+}
+
+/** Names a model id the API did not know, and a base URL without `/v1` as the likely cause when there is one. */
+export function modelNotFoundLine(modelId: string, baseUrl: string): string {
+  const line = `model id "${modelId}" was not found (404): its remaining cells were recorded as errored without a request; check the id with \`onetoken-eval models\``;
+  if (baseUrl === MOCK_BASE_URL || /\/v1\/?$/.test(baseUrl)) return line;
+  return `${line}; the base URL ${baseUrl} does not end in /v1, the likely cause (try ONETOKEN_BASE_URL=${baseUrl.replace(/\/+$/, '')}/v1)`;
 }

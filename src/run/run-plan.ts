@@ -11,7 +11,7 @@ import { optionRef, wordOptions } from '../errors.js';
 import { isApiError, type OnetokenClient } from '../client/index.js';
 import type { Cell, Plan } from '../plan/index.js';
 import type { ResponseCache } from './cache.js';
-import { executeCell } from './execute-cell.js';
+import { blankRecord, executeCell } from './execute-cell.js';
 import type { CellJournal } from './journal.js';
 import type { CellRecord } from './record.js';
 import type { ScoreContext } from './score-cell.js';
@@ -55,6 +55,8 @@ export interface RunOutcome {
   /** Why dispatching stopped early; `template` marks the options it names (see `optionRef`), `message` words them by name. */
   stopped: { reason: StopReason; message: string; template: string } | null;
   spentUsd: number;
+  /** Model ids the API answered 404 (not found); their later cells were recorded as errored without a request. */
+  modelsNotFound: string[];
 }
 
 interface Lane {
@@ -88,7 +90,10 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
     }
     return lane.next;
   };
-  const outcome: RunOutcome = { recorded: 0, skipped: 0, stopped: null, spentUsd: 0 };
+  const outcome: RunOutcome = { recorded: 0, skipped: 0, stopped: null, spentUsd: 0, modelsNotFound: [] };
+  // A model id the API does not know fails every cell the same way: after its first 404, 40 more requests would
+  // only cost time and rate limit, so its remaining cells are recorded as errored without a request.
+  const notFound = new Map<string, string>();
   const context = { client: options.client, cache: options.useCache ? options.cache : null, endpoint: options.endpoint, grader: options.grader, pricing: options.pricing, signal: options.abort, useCacheRead: options.useCache };
   let wake: () => void = () => undefined;
   let fatal: { error: unknown } | null = null;
@@ -104,6 +109,10 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
       return; // not the cell's fault: left unrecorded so a resume runs it once the key works
     }
     if ((error as { code?: string } | null)?.code === 'OTE_ABORTED') return;
+    if (isApiError(error) && error.code === 'OTE_API_NOT_FOUND' && !notFound.has(record.modelId)) {
+      notFound.set(record.modelId, error.message);
+      outcome.modelsNotFound.push(record.modelId);
+    }
     options.journal.append(record);
     outcome.recorded++;
     outcome.spentUsd += (record.cost ?? 0) + record.graderCalls.reduce((sum, call) => sum + (call.cost ?? 0), 0);
@@ -131,6 +140,12 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
       if (!lane) break;
       const cell = lane.next!;
       lane.next = null;
+      const firstNotFound = notFound.get(cell.modelId);
+      if (firstNotFound !== undefined) {
+        const error = { code: 'OTE_API_NOT_FOUND', message: `${cell.modelId}: not sent: an earlier request for this model id was answered 404 (${firstNotFound})`, status: null, raw: null };
+        finish({ ...blankRecord(cell, options.endpoint), error }, null);
+        continue;
+      }
       lane.inFlight++;
       inFlightByModel.set(lane.modelId, (inFlightByModel.get(lane.modelId) ?? 0) + 1);
       running++;
