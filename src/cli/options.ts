@@ -88,6 +88,7 @@ export const OPTIONS = {
   junit: { flags: '--junit <file>', description: 'also write JUnit XML to FILE' },
   alpha: { flags: '--alpha <p>', description: 'significance level of the paired tests', defaultValue: DEFAULT_ALPHA, parse: openUnitInterval('--alpha') },
   maxDrop: { flags: '--max-drop <points>', description: 'pass-rate drop (0..1) tolerated before a significant change counts as a regression', defaultValue: DEFAULT_MAX_DROP, parse: unitInterval('--max-drop') },
+  limitsPerShard: { flags: '--limits-per-shard <mode>', description: 'under --shard i/n, each shard takes 1/n of each model\'s rpm/tpm (split), or all of them (full)', defaultValue: 'split', choices: ['split', 'full'] },
   minCoverage: { flags: '--min-coverage <fraction>', description: 'share of the base\'s cells (0..1) the head must also have, else exit 2', defaultValue: DEFAULT_MIN_COVERAGE, parse: unitInterval('--min-coverage') },
   allowPartial: { flags: '--allow-partial', description: 'compare a head that covers less than --min-coverage of the base; the report says how much was compared' },
   allowEndpointChange: { flags: '--allow-endpoint-change', description: 'compare a run against the built-in mock with a run against a real endpoint (else exit 2)' },

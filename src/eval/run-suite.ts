@@ -9,7 +9,7 @@ import { endpointOf, type EndpointInfo } from '../wire/index.js';
 import type { CompareReport } from '../compare/index.js';
 import { buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
 import { writeReports, type RunSummary } from '../report/index.js';
-import { cacheNamespaceOf, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type RunMeta, type RunOutcome } from '../run/index.js';
+import { cacheNamespaceOf, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type LimitsPerShard, type RunMeta, type RunOutcome } from '../run/index.js';
 import { loadSuite, type Suite } from '../suite/index.js';
 import { resolveCacheDir } from './cache-dir.js';
 import { compareRuns, type CompareRunsOptions } from './compare-runs.js';
@@ -40,6 +40,8 @@ export interface RunSuiteOptions {
   maxCostUsd?: number;
   /** Where requests go. @default ONETOKEN_BASE_URL and ONETOKEN_API_KEY */
   endpoint?: EndpointOptions;
+  /** How a shard applies each model's rpm/tpm: 'split' takes 1/n of each under shard i/n, 'full' all. @default 'split' */
+  limitsPerShard?: LimitsPerShard;
   /** Compare the finished run with this baseline run directory or results.json. @default no comparison */
   baseline?: string;
   /** Options of the baseline comparison (alpha, max drop). */
@@ -104,6 +106,7 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
       useCache: cache !== null,
       concurrency,
       maxCostUsd: options.maxCostUsd,
+      limitsPerShard: options.limitsPerShard,
       resume: options.resume ?? false,
       allowChangedSuite: options.allowChangedSuite ?? false,
       retryErrors: options.retryErrors ?? false,

@@ -12,6 +12,7 @@ import { assertFreshRunDirectory, reconcileResumedPlan } from './run-directory.j
 import { readRunMetaFile, RUN_META_FILE, writeRunMeta } from './run-meta.js';
 import { resolveResumeOptions } from './resume-options.js';
 import { runPlan, type RunOutcome } from './run-plan.js';
+import type { LimitsPerShard } from './shard-limits.js';
 
 /** Options of `executeRun`. */
 export interface ExecuteRunOptions {
@@ -25,6 +26,8 @@ export interface ExecuteRunOptions {
   useCache: boolean;
   concurrency: number;
   maxCostUsd?: number;
+  /** How a shard applies each model's rpm/tpm. @default 'split' */
+  limitsPerShard?: LimitsPerShard;
   resume?: boolean;
   allowChangedSuite?: boolean;
   retryErrors?: boolean;
@@ -90,6 +93,7 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
       grader: plan.suite.grader,
       pricing: plan.suite.pricing,
       maxCostUsd: options.maxCostUsd,
+      limitsPerShard: options.limitsPerShard,
       isDone: (index) => journal.has(index) && !errored.has(index),
       stop: options.stop,
       abort: options.abort,

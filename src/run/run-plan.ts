@@ -12,6 +12,7 @@ import { isApiError, type OnetokenClient } from '../client/index.js';
 import type { Cell, Plan } from '../plan/index.js';
 import type { ResponseCache } from './cache.js';
 import { blankRecord, executeCell } from './execute-cell.js';
+import { limitsForShard, type LimitsPerShard } from './shard-limits.js';
 import type { CellJournal } from './journal.js';
 import type { CellRecord } from './record.js';
 import type { ScoreContext } from './score-cell.js';
@@ -45,6 +46,8 @@ export interface RunPlanOptions {
   abort?: AbortSignal;
   /** Hears every recorded cell. */
   onCell?: (record: CellRecord) => void;
+  /** How a shard applies each model's rpm/tpm (see shard-limits.ts). @default 'split': 1/n of each under --shard i/n */
+  limitsPerShard?: LimitsPerShard;
 }
 
 /** What happened. */
@@ -78,7 +81,7 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
   const isDone = options.isDone ?? (() => false);
   const inFlightByModel = new Map<string, number>();
   for (const model of plan.models) {
-    const limits = { concurrency: model.concurrency ?? undefined, rpm: model.rpm ?? undefined, tpm: model.tpm ?? undefined };
+    const limits = limitsForShard({ concurrency: model.concurrency ?? undefined, rpm: model.rpm ?? undefined, tpm: model.tpm ?? undefined }, plan.shard, options.limitsPerShard);
     if (limits.concurrency || limits.rpm || limits.tpm) options.client.setModelLimits(model.id, limits);
   }
   const lanes: Lane[] = plan.models.map((model, m) => ({ modelId: model.id, cells: plan.cellsOfModel(m), next: null, inFlight: 0 }));

@@ -40,7 +40,7 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
       const errorSamples = new ErrorSamples();
       const result = await runSuite(plan, {
         runDir, resume: Boolean(options.resume), allowChangedSuite: options.allowChangedSuite, retryErrors: options.retryErrors,
-        cache: options.cache === false ? false : options.cacheDir, concurrency: options.concurrency, maxCostUsd: options.maxCost,
+        cache: options.cache === false ? false : options.cacheDir, limitsPerShard: options.limitsPerShard === 'full' ? 'full' : 'split', concurrency: options.concurrency, maxCostUsd: options.maxCost,
         endpoint, baseline: options.baseline, compare, junitPath: options.junit, html: options.html,
         startedAt, stop: interruption.stop, abort: interruption.abort,
         onStart: ({ runDir: dir, endpoint }) => terminal.startRun(plan, dir, endpoint, options.concurrency),
