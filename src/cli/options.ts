@@ -79,7 +79,7 @@ export const OPTIONS = {
   cache: { flags: '--no-cache', description: 'bypass the response cache (neither read nor written)' },
   cacheDir: { flags: '--cache-dir <dir>', description: `response cache directory (default: ONETOKEN_EVAL_CACHE_DIR, else "${DEFAULT_CACHE_DIR}")` },
   mock: { flags: '--mock', description: 'run against the built-in mock Onetoken server (no key needed)' },
-  maxCost: { flags: '--max-cost <usd>', description: 'stop dispatching when the estimated spend reaches this many USD', parse: nonNegativeNumber('--max-cost') },
+  maxCost: { flags: '--max-cost <usd>', description: 'stop dispatching when the estimated spend (answers and grading; cached answers are free) reaches this many USD; after --resume it counts the whole run directory\'s spend', parse: nonNegativeNumber('--max-cost') },
   quiet: { flags: '--quiet', description: 'print only the final summary' },
   maxAttempts: { flags: '--max-attempts <n>', description: 'attempts per request, the first included (retries on 408/409/429/5xx, network errors, timeouts)', defaultValue: DEFAULT_MAX_ATTEMPTS, parse: positiveInt('--max-attempts') },
   timeoutMs: { flags: '--timeout-ms <ms>', description: 'limit of one attempt, body included; also caps the wait for the first byte', defaultValue: DEFAULT_REQUEST_TIMEOUT_MS, parse: positiveInt('--timeout-ms') },

@@ -11,7 +11,7 @@ import { RUN_META_VERSION, type CellRecord, type RunMeta } from './record.js';
 import { assertFreshRunDirectory, reconcileResumedPlan } from './run-directory.js';
 import { readRunMetaFile, RUN_META_FILE, writeRunMeta } from './run-meta.js';
 import { resolveResumeOptions } from './resume-options.js';
-import { runPlan, type RunOutcome } from './run-plan.js';
+import { runPlan, spentOn, type RunOutcome } from './run-plan.js';
 import type { LimitsPerShard } from './shard-limits.js';
 
 /** Options of `executeRun`. */
@@ -79,8 +79,11 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
   const journal = CellJournal.openForAppend(options.runDir, (line) => warn(`ignored a torn last line (${line}) of the journal: that cell will run again`));
   try {
     const errored = new Set<number>();
-    if (options.retryErrors) {
-      for await (const record of journal.records()) if (record.error) errored.add(record.index);
+    // The budget covers the whole run directory: what earlier sessions of a resumed run spent counts too.
+    let spentBeforeUsd = 0;
+    for await (const record of journal.records()) {
+      spentBeforeUsd += spentOn(record);
+      if (options.retryErrors && record.error) errored.add(record.index);
     }
     const resumedCells = journal.cellCount - errored.size;
     const outcome = await runPlan(plan, {
@@ -93,6 +96,7 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
       grader: plan.suite.grader,
       pricing: plan.suite.pricing,
       maxCostUsd: options.maxCostUsd,
+      spentBeforeUsd,
       limitsPerShard: options.limitsPerShard,
       isDone: (index) => journal.has(index) && !errored.has(index),
       stop: options.stop,

@@ -38,6 +38,8 @@ export interface RunPlanOptions {
   pricing: ScoreContext['pricing'];
   /** Stop dispatching when the estimated spend (answers and grading) reaches this, in USD. */
   maxCostUsd?: number;
+  /** Spend already in the run directory when a resumed run starts, in USD; counts toward `maxCostUsd`. @default 0 */
+  spentBeforeUsd?: number;
   /** Cells to leave alone (already in the journal). */
   isDone?: (index: number) => boolean;
   /** Aborted: stop dispatching; in-flight requests keep going until `abort` fires. */
@@ -93,7 +95,7 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
     }
     return lane.next;
   };
-  const outcome: RunOutcome = { recorded: 0, skipped: 0, stopped: null, spentUsd: 0, modelsNotFound: [] };
+  const outcome: RunOutcome = { recorded: 0, skipped: 0, stopped: null, spentUsd: options.spentBeforeUsd ?? 0, modelsNotFound: [] };
   // A model id the API does not know fails every cell the same way: after its first 404, 40 more requests would
   // only cost time and rate limit, so its remaining cells are recorded as errored without a request.
   const notFound = new Map<string, string>();
@@ -118,7 +120,7 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
     }
     options.journal.append(record);
     outcome.recorded++;
-    outcome.spentUsd += (record.cost ?? 0) + record.graderCalls.reduce((sum, call) => sum + (call.cost ?? 0), 0);
+    outcome.spentUsd += spentOn(record);
     if (options.maxCostUsd !== undefined && outcome.spentUsd >= options.maxCostUsd) {
       stopWith('budget', `the estimated spend reached ${optionRef('maxCost')} $${options.maxCostUsd} ($${outcome.spentUsd.toFixed(4)} so far)`);
     }
@@ -136,6 +138,9 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
     return best;
   };
 
+  if (options.maxCostUsd !== undefined && outcome.spentUsd >= options.maxCostUsd) {
+    stopWith('budget', `the run directory already spent $${outcome.spentUsd.toFixed(4)}, which reaches ${optionRef('maxCost')} $${options.maxCostUsd}`);
+  }
   while (true) {
     if (options.stop?.aborted) stopWith('interrupted', 'interrupted');
     while (!outcome.stopped && running < concurrency) {
@@ -180,4 +185,9 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
     }
   }
   return outcome;
+}
+
+/** What a record cost in money: answers and grader calls served from the cache were free. */
+export function spentOn(record: CellRecord): number {
+  return (record.cached ? 0 : (record.cost ?? 0)) + record.graderCalls.reduce((sum, call) => sum + (call.cached ? 0 : (call.cost ?? 0)), 0);
 }
