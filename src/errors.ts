@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'OTE_DATA_INVALID'
   | 'OTE_USAGE'
   | 'OTE_CHECKPOINT'
+  | 'OTE_COMPARE_REFUSED'
   | 'OTE_API_AUTH'
   | 'OTE_API_QUOTA'
   | 'OTE_API_BAD_REQUEST'
@@ -137,6 +138,16 @@ export class EnvironmentError extends OnetokenEvalError {
   constructor(message: string, runDir: string, options: { cause?: unknown } = {}) {
     super('OTE_ENVIRONMENT', message, { exitCode: ExitCode.api, cause: options.cause });
     this.runDir = runDir;
+  }
+}
+
+/**
+ * `compare` (or a baseline check) refuses to judge two runs: no cell in common, different suites, too little
+ * coverage, a mock run against a real one, or an unfinished run. A gate that cannot judge must not pass.
+ */
+export class CompareRefusedError extends OnetokenEvalError {
+  constructor(message: string) {
+    super('OTE_COMPARE_REFUSED', message, { exitCode: ExitCode.invalidInput });
   }
 }
 

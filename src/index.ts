@@ -41,5 +41,5 @@ export type { CompareReport, CompareOptions, CompareCell } from './compare/index
 export { startMockServer, loadMockFixtures, DEFAULT_MOCK_MODELS } from './mock/index.js';
 export type { MockServer, MockServerOptions, MockFixture, MockStep, MockFaults } from './mock/index.js';
 
-export { OnetokenEvalError, SuiteError, UsageError, CheckpointError, EnvironmentError, ExitCode, formatIssue, wordOptions } from './errors.js';
+export { OnetokenEvalError, SuiteError, UsageError, CheckpointError, EnvironmentError, CompareRefusedError, ExitCode, formatIssue, wordOptions } from './errors.js';
 export type { ErrorCode, SourceIssue } from './errors.js';

@@ -4,7 +4,7 @@
  */
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
-import { DEFAULT_ALPHA, DEFAULT_MAX_DROP } from '../compare/index.js';
+import { DEFAULT_ALPHA, DEFAULT_MAX_DROP, DEFAULT_MIN_COVERAGE, type CompareOptions } from '../compare/index.js';
 import { DEFAULT_CACHE_DIR, DEFAULT_CONCURRENCY, DEFAULT_REGEX_TIMEOUT_MS } from '../run/index.js';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from '../client/index.js';
 
@@ -45,6 +45,15 @@ function unitInterval(flag: string) {
   };
 }
 
+/** A probability strictly between 0 and 1 (a significance level of 0 or 1 decides nothing). */
+function openUnitInterval(flag: string) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (value.trim() === '' || !Number.isFinite(number) || number <= 0 || number >= 1) throw new UsageError(`invalid ${flag} "${value}": expected a number between 0 and 1, both excluded`);
+    return number;
+  };
+}
+
 function list(flag: string) {
   return (value: string): string[] => {
     const items = value.split(',').map((item) => item.trim()).filter(Boolean);
@@ -71,7 +80,7 @@ export const OPTIONS = {
   cacheDir: { flags: '--cache-dir <dir>', description: `response cache directory (default: ONETOKEN_EVAL_CACHE_DIR, else "${DEFAULT_CACHE_DIR}")` },
   allowOutsidePaths: { flags: '--allow-outside-paths', description: 'read prompt, data and schema files outside the suite\'s directory (absolute, ../ or symlinked paths)' },
   mock: { flags: '--mock', description: 'run against the built-in mock Onetoken server (no key needed)' },
-  maxCost: { flags: '--max-cost <usd>', description: 'stop dispatching when the estimated spend reaches this many USD', parse: nonNegativeNumber('--max-cost') },
+  maxCost: { flags: '--max-cost <usd>', description: 'stop dispatching when the estimated spend (answers and grading; cached answers are free) reaches this many USD; after --resume it counts the whole run directory\'s spend', parse: nonNegativeNumber('--max-cost') },
   quiet: { flags: '--quiet', description: 'print only the final summary' },
   maxAttempts: { flags: '--max-attempts <n>', description: 'attempts per request, the first included (retries on 408/409/429/5xx, network errors, timeouts)', defaultValue: DEFAULT_MAX_ATTEMPTS, parse: positiveInt('--max-attempts') },
   timeoutMs: { flags: '--timeout-ms <ms>', description: 'limit of one attempt, body included; also caps the wait for the first byte', defaultValue: DEFAULT_REQUEST_TIMEOUT_MS, parse: positiveInt('--timeout-ms') },
@@ -80,8 +89,13 @@ export const OPTIONS = {
   verbose: { flags: '--verbose', description: 'print one line per request and response (never the key)' },
   baseline: { flags: '--baseline <path>', description: 'compare with this baseline run directory or results.json' },
   junit: { flags: '--junit <file>', description: 'also write JUnit XML to FILE' },
-  alpha: { flags: '--alpha <p>', description: 'significance level of the paired tests', defaultValue: DEFAULT_ALPHA, parse: unitInterval('--alpha') },
+  alpha: { flags: '--alpha <p>', description: 'significance level of the paired tests', defaultValue: DEFAULT_ALPHA, parse: openUnitInterval('--alpha') },
   maxDrop: { flags: '--max-drop <points>', description: 'pass-rate drop (0..1) tolerated before a significant change counts as a regression', defaultValue: DEFAULT_MAX_DROP, parse: unitInterval('--max-drop') },
+  limitsPerShard: { flags: '--limits-per-shard <mode>', description: 'under --shard i/n, each shard takes 1/n of each model\'s rpm/tpm (split), or all of them (full)', defaultValue: 'split', choices: ['split', 'full'] },
+  minCoverage: { flags: '--min-coverage <fraction>', description: 'share of the base\'s cells (0..1) the head must also have, else exit 2', defaultValue: DEFAULT_MIN_COVERAGE, parse: unitInterval('--min-coverage') },
+  allowPartial: { flags: '--allow-partial', description: 'compare a head that covers less than --min-coverage of the base; the report says how much was compared' },
+  allowEndpointChange: { flags: '--allow-endpoint-change', description: 'compare a run against the built-in mock with a run against a real endpoint (else exit 2)' },
+  minPassRate: { flags: '--min-pass-rate <fraction>', description: 'exit 1 when the pass rate of the scored cells is below this (0..1), with or without a baseline; at or above it, failed cells alone do not give exit 1', parse: unitInterval('--min-pass-rate') },
   format: { flags: '--format <format>', description: 'output format', defaultValue: 'text', choices: ['text', 'md', 'json'] },
   suite: { flags: '--suite <file>', description: 'the (edited) suite to take assertions from (default: the run\'s suite path)' },
   port: { flags: '--port <n>', description: 'port to listen on (0 picks a free one)', defaultValue: 0, parse: (value: string) => (value === '0' ? 0 : positiveInt('--port')(value)) },
@@ -115,4 +129,9 @@ export function buildOption(name: OptionName): Option {
   if (spec.parse) option.argParser(spec.parse as (value: string, previous: unknown) => unknown);
   if (spec.defaultValue !== undefined) option.default(spec.defaultValue);
   return option;
+}
+
+/** The comparison options of `compare` and `run --baseline`, read from the parsed flags. */
+export function compareOptionsOf(options: OptionValues): CompareOptions {
+  return { alpha: options.alpha, maxDrop: options.maxDrop, minCoverage: options.minCoverage, allowPartial: options.allowPartial, allowEndpointChange: options.allowEndpointChange };
 }

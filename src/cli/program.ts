@@ -19,17 +19,18 @@ interface CommandSpec {
 }
 
 const RUN_EXIT_CODES = [
-  '0  every cell answered and passed',
-  '1  some assertions failed (or --baseline found a regression)',
-  '2  invalid suite, data file or flags (before any request)',
-  '3  some cells ended in errors after retries, or an auth/quota error stopped the run',
+  '0  every cell answered and passed; with --baseline: no regression (failures the baseline also had are fine)',
+  '1  some assertions failed; with --baseline: a regression (failed cells alone do not count); or below --min-pass-rate',
+  '2  invalid suite, data file or flags, a resume whose --shard/--filter/--models/--repeat differ from run.json, or a',
+  '   baseline that cannot be judged against (unfinished, another suite, mock vs real); all before any request',
+  '3  some cells ended in errors after retries, or an auth/quota error or --max-cost stopped the run',
   '130 interrupted (reports written, resume command printed)',
 ];
 
 const COMMANDS: CommandSpec[] = [
   {
     name: 'run', args: '<suite...>', description: 'run suites against Onetoken and write reports',
-    options: ['out', 'concurrency', 'models', 'filter', 'shard', 'shardTotal', 'repeat', 'resume', 'allowChangedSuite', 'retryErrors', 'cache', 'cacheDir', 'mock', 'maxCost', 'maxAttempts', 'timeoutMs', 'maxResponseBytes', 'regexTimeoutMs', 'allowOutsidePaths', 'baseline', 'junit', 'html', 'alpha', 'maxDrop', 'quiet', 'verbose', 'json'],
+    options: ['out', 'concurrency', 'models', 'filter', 'shard', 'shardTotal', 'limitsPerShard', 'repeat', 'resume', 'allowChangedSuite', 'retryErrors', 'cache', 'cacheDir', 'mock', 'maxCost', 'maxAttempts', 'timeoutMs', 'maxResponseBytes', 'regexTimeoutMs', 'allowOutsidePaths', 'baseline', 'junit', 'html', 'alpha', 'maxDrop', 'minCoverage', 'allowPartial', 'allowEndpointChange', 'minPassRate', 'quiet', 'verbose', 'json'],
     examples: ['onetoken-eval run suites/capitals.yaml --mock', 'ONETOKEN_API_KEY=... onetoken-eval run suites/*.yaml --concurrency 16', 'onetoken-eval run suites/capitals.yaml --resume results/capitals/latest'],
     exitCodes: RUN_EXIT_CODES,
     load: async () => (await import('./commands/run.js')).runCommand,
@@ -64,16 +65,21 @@ const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'rescore', args: '<run-dir>', description: 're-apply (edited) assertions to a run\'s recorded answers without new requests',
-    options: ['suite', 'mock', 'cacheDir', 'regexTimeoutMs', 'allowOutsidePaths', 'junit', 'html', 'quiet', 'json'],
+    options: ['suite', 'mock', 'cacheDir', 'regexTimeoutMs', 'allowOutsidePaths', 'junit', 'html', 'minPassRate', 'quiet', 'json'],
     examples: ['onetoken-eval rescore results/capitals/latest', 'onetoken-eval rescore results/capitals/latest --suite suites/capitals.yaml'],
-    exitCodes: ['0  every cell passed', '1  some assertions failed', '2  invalid run directory or suite', '3  a grader request failed'],
+    exitCodes: ['0  every cell passed', '1  some assertions failed, or below --min-pass-rate', '2  invalid run directory or suite, or llm-rubric without a key or --mock', '3  a grader request failed'],
     load: async () => (await import('./commands/rescore.js')).rescoreCommand,
   },
   {
     name: 'compare', args: '<base> <head>', description: 'compare two runs (directories or results.json) and flag regressions',
-    options: ['alpha', 'maxDrop', 'format', 'compareHtml'],
+    options: ['alpha', 'maxDrop', 'minCoverage', 'allowPartial', 'allowEndpointChange', 'format', 'compareHtml'],
     examples: ['onetoken-eval compare results/baselines/capitals.json results/capitals/latest', 'onetoken-eval compare base/ head/ --format md >> "$GITHUB_STEP_SUMMARY"', 'onetoken-eval compare base/ head/ --html compare.html'],
-    exitCodes: ['0  no regression', '1  a model regressed', '2  invalid input'],
+    exitCodes: [
+      '0  no regression (no change or an improvement)',
+      '1  a model, or all models pooled, regressed',
+      '2  cannot judge: no cell matched, different suites, head below --min-coverage of the base (unless',
+      '   --allow-partial), mock vs real endpoint (unless --allow-endpoint-change), an unfinished run, or bad input',
+    ],
     load: async () => (await import('./commands/compare.js')).compareCommand,
   },
   {
@@ -85,9 +91,9 @@ const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'merge', args: '<dirs...>', description: 'merge shard run directories into one run',
-    options: ['mergeOut', 'junit', 'html', 'quiet', 'json'],
+    options: ['mergeOut', 'junit', 'html', 'minPassRate', 'quiet', 'json'],
     examples: ['onetoken-eval merge shards/* --out results/capitals/merged'],
-    exitCodes: ['0  merged; every cell passed', '1  merged; some assertions failed', '2  shards of different plans, or missing/duplicated cells', '3  merged; some cells errored'],
+    exitCodes: ['0  merged; every cell passed', '1  merged; some assertions failed, or below --min-pass-rate', '2  shards of different plans, or missing/duplicated cells', '3  merged; some cells errored'],
     load: async () => (await import('./commands/merge.js')).mergeCommand,
   },
   {

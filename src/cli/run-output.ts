@@ -7,9 +7,11 @@ import { renderCompareMarkdown, renderCompareText } from '../compare/index.js';
 import { ExitCode, wordOptions } from '../errors.js';
 import type { RunSuiteResult } from '../eval/index.js';
 import { renderSummaryTable } from '../report/index.js';
+import { describeEndpoint, MOCK_BASE_URL } from '../wire/index.js';
 import { emitFailureAnnotations } from './annotations.js';
 import { emitCompareAnnotations } from './compare-annotations.js';
 import type { ErrorSamples } from './error-samples.js';
+import { passRateShortfall } from './exit-code.js';
 import { appendStepSummary } from './github.js';
 import { flagOf, type OptionValues } from './options.js';
 import { resumeCommandFor } from './resume-command.js';
@@ -20,10 +22,17 @@ export async function printRunResult(result: RunSuiteResult, context: { options:
   const { options, terminal } = context;
   appendStepSummary(result.summaryMarkdown);
   await emitFailureAnnotations(result.plan, result.runDir);
-  if (!options.json) process.stdout.write(`\n${result.plan.suite.name}: ${result.runDir}\n${renderSummaryTable(result.summary, { color: terminal.color })}\n`);
+  if (!options.json) {
+    const unfinished = result.summary.complete ? '' : ` (incomplete: ${result.summary.missingCells} of ${result.meta.cells} cells have no record)`;
+    process.stdout.write(`\n${result.plan.suite.name}: ${result.runDir} · endpoint ${describeEndpoint(result.summary.endpoint)}${unfinished}\n${renderSummaryTable(result.summary, { color: terminal.color })}\n`);
+  }
   if (!options.json && options.html !== false) process.stdout.write(`report: ${join(result.runDir, 'report.html')}\n`);
   for (const line of context.errorSamples.lines()) terminal.say(line);
   reportStop(result, options, (text) => terminal.say(text));
+  for (const id of result.outcome.modelsNotFound) terminal.say(modelNotFoundLine(id, result.meta.baseUrl));
+  const shortfall = options.minPassRate === undefined ? null : passRateShortfall(result.summary, options.minPassRate);
+  if (shortfall) terminal.say(shortfall);
+  if (options.baseline && !result.comparison && context.exitCode !== ExitCode.interrupted) terminal.say('not compared with the baseline: the run did not finish');
   if (result.comparison && context.exitCode !== ExitCode.interrupted) {
     if (!options.json) process.stdout.write(`\n${renderCompareText(result.comparison, { color: terminal.color })}\n`);
     appendStepSummary(renderCompareMarkdown(result.comparison));
@@ -33,16 +42,25 @@ export async function printRunResult(result: RunSuiteResult, context: { options:
 
 /** Says why the run stopped early and how to continue it. */
 function reportStop(result: RunSuiteResult, options: OptionValues, say: (text: string) => void): void {
-  const { stopped, skipped } = result.outcome;
+  const { stopped } = result.outcome;
+  // Cells without a record, not just the ones never dispatched: requests cancelled in flight are missing too.
+  const missing = result.summary.missingCells;
   const resume = resumeCommandFor(result.plan.suite.path, result.runDir, options);
   if (!stopped) {
-    if (skipped > 0) say(`${skipped} cells were not run; continue with: ${resume}`);
+    if (missing > 0) say(`${missing} cells were not run; continue with: ${resume}`);
     return;
   }
-  const left = `${skipped} cells not run`;
+  const left = `${missing} cells not run`;
   const message = wordOptions(stopped.template, flagOf);
   if (stopped.reason === 'interrupted') say(`interrupted: reports written for the finished cells, ${left}; resume with: ${resume}`);
   else if (stopped.reason === 'auth') say(`stopped: the API key was rejected (${message}); check ONETOKEN_API_KEY, then resume with: ${resume}`);
   else if (stopped.reason === 'quota') say(`stopped: the account's quota is exhausted (${message}); top up, then resume with: ${resume}`);
   else say(`stopped: ${message}; ${left}; raise --max-cost and resume with: ${resume}`);
+}
+
+/** Names a model id the API did not know, and a base URL without `/v1` as the likely cause when there is one. */
+export function modelNotFoundLine(modelId: string, baseUrl: string): string {
+  const line = `model id "${modelId}" was not found (404): its remaining cells were recorded as errored without a request; check the id with \`onetoken-eval models\``;
+  if (baseUrl === MOCK_BASE_URL || /\/v1\/?$/.test(baseUrl)) return line;
+  return `${line}; the base URL ${baseUrl} does not end in /v1, the likely cause (try ONETOKEN_BASE_URL=${baseUrl.replace(/\/+$/, '')}/v1)`;
 }

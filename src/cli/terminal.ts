@@ -3,6 +3,7 @@
  * messages that must not tear it. Colour only on a TTY outside CI and without NO_COLOR.
  */
 import type { Plan } from '../plan/index.js';
+import { describeEndpoint, type EndpointInfo } from '../wire/index.js';
 import type { OptionValues } from './options.js';
 import { Progress } from './progress.js';
 
@@ -25,10 +26,10 @@ export class Terminal {
   }
 
   /** Announces a suite's run and starts its progress line. */
-  startRun(plan: Plan, runDir: string, isMock: boolean, concurrency: number | undefined): void {
+  startRun(plan: Plan, runDir: string, endpoint: EndpointInfo, concurrency: number | undefined): void {
     if (!this.isQuiet) {
       const shard = plan.shard ? ` (shard ${plan.shard.index}/${plan.shard.count})` : '';
-      this.say(`running ${plan.suite.path}: ${plan.cellCount} cells${shard}, concurrency ${concurrency}${isMock ? ', built-in mock server' : ''} -> ${runDir}`);
+      this.say(`running ${plan.suite.path}: ${plan.cellCount} cells${shard}, concurrency ${concurrency}, endpoint ${describeEndpoint(endpoint)} -> ${runDir}`);
     }
     this.progress = new Progress({ total: plan.cellCount, alreadyDone: 0, isTty: this.isTty, isQuiet: this.isQuiet });
   }

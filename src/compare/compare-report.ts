@@ -4,10 +4,12 @@
  * `COMPARE_REPORT_VERSION`.
  */
 import type { Interval } from '../stats/index.js';
+import type { EndpointInfo } from '../wire/index.js';
 import type { CompareCell } from './compare-cell.js';
+import type { Coverage } from './gate.js';
 
-/** Version of the compare report layout. */
-export const COMPARE_REPORT_VERSION = 1;
+/** Version of the compare report layout (2: `endpoint` and `complete` per side, `coverage`, `drift`). */
+export const COMPARE_REPORT_VERSION = 2;
 
 /** The outcome for one model or for the whole run. */
 export type Verdict = 'regression' | 'improvement' | 'no-change';
@@ -18,6 +20,12 @@ export interface CompareOptions {
   alpha?: number;
   /** Largest drop in pass rate tolerated without a regression, in pass-rate points 0..1 (0.02 = 2 points). @default 0 */
   maxDrop?: number;
+  /** Share of the base's cells (0..1) the head must also have; below it the comparison is refused. @default 0.9 */
+  minCoverage?: number;
+  /** Accept a head that covers less than `minCoverage` of the base; the report says how much was compared. @default false */
+  allowPartial?: boolean;
+  /** Accept comparing a run against the built-in mock with a run against a real endpoint. @default false */
+  allowEndpointChange?: boolean;
 }
 
 /** Identity of one side of the comparison. */
@@ -28,6 +36,8 @@ export interface RunSide {
   startedAt: string;
   /** Cells read from this side. */
   cells: number;
+  /** The endpoint the run spoke to. */
+  endpoint: EndpointInfo;
 }
 
 /** The paired significance test used for a group. */
@@ -136,7 +146,11 @@ export interface CompareReport {
   verdict: Verdict;
   base: RunSide;
   head: RunSide;
-  options: { alpha: number; maxDrop: number };
+  options: { alpha: number; maxDrop: number; minCoverage: number; allowPartial: boolean; allowEndpointChange: boolean };
+  /** How much of the base was compared. */
+  coverage: Coverage;
+  /** What changed under the prompts, shown at the top: the endpoint, or a model's served snapshot. */
+  drift: string[];
   /** Differences between the runs worth knowing (suite or plan changed). */
   notes: string[];
   overall: GroupComparison;

@@ -15,6 +15,8 @@ import type {
   UnmatchedCell,
 } from './compare-report.js';
 import { diffWords, formatWordDiff } from './diff.js';
+import { assertComparableRuns, checkCoverage, DEFAULT_MIN_COVERAGE } from './gate.js';
+import { endpointOf } from '../wire/index.js';
 import { decideVerdicts, worstVerdict } from './verdict.js';
 
 /** Significance level of the paired tests when the caller does not say. */
@@ -27,18 +29,18 @@ export const DEFAULT_MAX_DROP = 0;
 export interface CompareInput {
   meta: RunMeta;
   cells: Iterable<CompareCell>;
+  /** Where the side was read from, for the resume command of an unfinished run. @default null */
+  path?: string | null;
 }
 
 /**
  * Matches cells by id and compares pass rates, scores, latency, tokens, cost and provider fingerprints per
  * model and overall. Cells present on one side only are listed, never silently dropped; a changed suite or
  * plan is reported as a note (comparing across suite edits is allowed: only matched cells are tested).
+ * Refuses (`CompareRefusedError`) what it cannot judge: see gate.ts.
  */
 export function compareRunRecords(base: CompareInput, head: CompareInput, options: CompareOptions = {}): CompareReport {
-  const alpha = options.alpha ?? DEFAULT_ALPHA;
-  const maxDrop = options.maxDrop ?? DEFAULT_MAX_DROP;
-  if (!(alpha > 0 && alpha < 1)) throw new UsageError(`invalid ${optionRef('alpha')} ${alpha}: expected a number between 0 and 1`);
-  if (!(maxDrop >= 0 && maxDrop <= 1)) throw new UsageError(`invalid ${optionRef('maxDrop')} ${maxDrop}: expected a number from 0 to 1`);
+  const { alpha, maxDrop, ...gate } = resolveCompareOptions(options);
 
   const baseById = new Map<string, CompareCell>();
   for (const cell of base.cells) baseById.set(cell.id, cell);
@@ -62,6 +64,8 @@ export function compareRunRecords(base: CompareInput, head: CompareInput, option
   }
   const onlyInBase: UnmatchedCell[] = [];
   for (const cell of baseById.values()) if (!headById.has(cell.id)) onlyInBase.push(unmatched(cell));
+  assertComparableRuns({ meta: base.meta, path: base.path ?? null, cells: baseById.size }, { meta: head.meta, path: head.path ?? null, cells: headById.size }, gate);
+  const coverage = checkCoverage(allPairs.length, baseById.size, gate);
 
   const overall = compareGroup(null, allPairs);
   const baseProviders = providerSetsOf(baseById.values());
@@ -78,8 +82,10 @@ export function compareRunRecords(base: CompareInput, head: CompareInput, option
     version: COMPARE_REPORT_VERSION,
     base: sideOf(base.meta, baseById.size),
     head: sideOf(head.meta, headById.size),
-    options: { alpha, maxDrop },
+    options: { alpha, maxDrop, ...gate },
     verdict: worstVerdict([overall.verdict, ...models.map((group) => group.verdict)]),
+    coverage,
+    drift: driftLinesOf(base.meta, head.meta, models),
     notes: notesOf(base.meta, head.meta),
     overall,
     models,
@@ -88,6 +94,17 @@ export function compareRunRecords(base: CompareInput, head: CompareInput, option
     onlyInBase: onlyInBase.sort(byIndex),
     onlyInHead: onlyInHead.sort(byIndex),
   };
+}
+
+/** The options with their defaults, validated; `run --baseline` calls this before any request. */
+export function resolveCompareOptions(options: CompareOptions = {}): Required<CompareOptions> {
+  const alpha = options.alpha ?? DEFAULT_ALPHA;
+  const maxDrop = options.maxDrop ?? DEFAULT_MAX_DROP;
+  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
+  if (!(alpha > 0 && alpha < 1)) throw new UsageError(`invalid ${optionRef('alpha')} ${alpha}: expected a number between 0 and 1`);
+  if (!(maxDrop >= 0 && maxDrop <= 1)) throw new UsageError(`invalid ${optionRef('maxDrop')} ${maxDrop}: expected a number from 0 to 1`);
+  if (!(minCoverage >= 0 && minCoverage <= 1)) throw new UsageError(`invalid ${optionRef('minCoverage')} ${minCoverage}: expected a number from 0 to 1`);
+  return { alpha, maxDrop, minCoverage, allowPartial: options.allowPartial ?? false, allowEndpointChange: options.allowEndpointChange ?? false };
 }
 
 function byText(a: string, b: string): number {
@@ -109,7 +126,25 @@ function sideOf(meta: RunMeta, cells: number): RunSide {
     planHash: meta.planHash,
     startedAt: meta.startedAt,
     cells,
+    endpoint: endpointOf(meta.baseUrl),
   };
+}
+
+/**
+ * Changes under the prompts that can explain a difference on their own: another endpoint, or a model label now
+ * served by another snapshot (`gpt-4o-2024-08-06` -> `gpt-4o-2024-11-20`). Fingerprint-only drift stays in the
+ * per-model table: fingerprints change with routine backend deploys.
+ */
+function driftLinesOf(base: RunMeta, head: RunMeta, models: { model: string | null; drift: ProviderDrift | null }[]): string[] {
+  const lines: string[] = [];
+  if (base.baseUrl !== head.baseUrl) lines.push(`endpoint changed: base ${base.baseUrl}, head ${head.baseUrl}`);
+  for (const group of models) {
+    const served = group.drift?.servedModels;
+    if (!served || sameList(served.base, served.head)) continue;
+    const list = (values: string[]) => (values.length === 0 ? '(none)' : values.join(', '));
+    lines.push(`${group.model}: served model ${list(served.base)} -> ${list(served.head)}`);
+  }
+  return lines;
 }
 
 /** Notes on differences that make the comparison partial but not invalid. */

@@ -8,6 +8,7 @@ import type {
   GroupComparison,
   PairedMeasure,
   ProviderDrift,
+  RunSide,
   UsageSummary,
 } from './compare-report.js';
 
@@ -16,9 +17,11 @@ export function renderCompareJson(report: CompareReport): string {
   const document = {
     version: report.version,
     verdict: report.verdict,
-    base: { ...pick(report.base, ['suite', 'suiteHash', 'planHash', 'startedAt', 'cells']) },
-    head: { ...pick(report.head, ['suite', 'suiteHash', 'planHash', 'startedAt', 'cells']) },
-    options: { alpha: report.options.alpha, maxDrop: report.options.maxDrop },
+    base: side(report.base),
+    head: side(report.head),
+    options: pick(report.options, ['alpha', 'maxDrop', 'minCoverage', 'allowPartial', 'allowEndpointChange']),
+    coverage: { ...pick(report.coverage, ['matched', 'baseCells', 'minCoverage', 'isPartial']), fraction: round(report.coverage.fraction) },
+    drift: [...report.drift],
     notes: [...report.notes],
     overall: group(report.overall),
     models: report.models.map(group),
@@ -39,6 +42,10 @@ export function renderCompareJson(report: CompareReport): string {
     onlyInHead: report.onlyInHead.map((cell) => pick(cell, ['id', 'index', 'model'])),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function side(value: RunSide): Record<string, unknown> {
+  return { ...pick(value, ['suite', 'suiteHash', 'planHash', 'startedAt', 'cells']), endpoint: pick(value.endpoint, ['kind', 'baseUrl']) };
 }
 
 function group(value: GroupComparison): Record<string, unknown> {

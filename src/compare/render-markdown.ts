@@ -11,7 +11,8 @@ import {
   formatPoints,
   formatPointsInterval,
 } from './format.js';
-import { describeDrift, groupName, summarize, VERDICT_TITLE } from './summary.js';
+import { describeDrift, endpointLine, groupName, summarize, VERDICT_TITLE } from './summary.js';
+import { describeCoverage } from './gate.js';
 
 /** Options of `renderCompareMarkdown`. */
 export interface MarkdownOptions {
@@ -35,6 +36,9 @@ export function renderCompareMarkdown(report: CompareReport, options: MarkdownOp
       `${code(report.head.suite)} (${report.head.cells} cells, ${report.head.startedAt}); ` +
       `alpha ${report.options.alpha}, max drop ${(report.options.maxDrop * 100).toFixed(1)} points.`,
   );
+  for (const drift of report.drift) lines.push('', `> **⚠️ Drift:** ${escape(drift)}`);
+  lines.push('', escape(endpointLine(report)));
+  if (report.coverage.isPartial) lines.push('', `> **Partial:** ${escape(describeCoverage(report.coverage))}`);
   for (const note of report.notes) lines.push('', `> **Note:** ${escape(note)}`);
   lines.push('', ...groupTable(report), '', ...usageTable(report));
   lines.push(...flipSection(report, 'pass-to-fail', maxFlips), ...flipSection(report, 'fail-to-pass', maxFlips));

@@ -1,7 +1,8 @@
 /** The compare report as a terminal table: headline, per-model rows, drift warnings and the first flips. */
 import type { CompareReport, GroupComparison, Verdict } from './compare-report.js';
 import { formatMs, formatP, formatPercent, formatPoints, formatPointsInterval } from './format.js';
-import { describeDrift, groupName, summarize, VERDICT_TITLE } from './summary.js';
+import { describeDrift, endpointLine, groupName, summarize, VERDICT_TITLE } from './summary.js';
+import { describeCoverage } from './gate.js';
 
 /** Options of `renderCompareText`. */
 export interface TextOptions {
@@ -19,6 +20,9 @@ export function renderCompareText(report: CompareReport, options: TextOptions = 
   const paint = (verdict: Verdict, text: string) => (options.color ? `${COLOR[verdict]}${text}${RESET}` : text);
   const maxFlips = options.maxFlips ?? 20;
   const lines = [`${paint(report.verdict, VERDICT_TITLE[report.verdict])}: ${summarize(report)}`];
+  for (const drift of report.drift) lines.push(`drift: ${drift}`);
+  lines.push(endpointLine(report));
+  if (report.coverage.isPartial) lines.push(`coverage: ${describeCoverage(report.coverage)}`);
   for (const note of report.notes) lines.push(`note: ${note}`);
   lines.push('');
   const header = ['model', 'pairs', 'pass base -> head', 'delta [95% CI]', 'p', 'score delta', 'flips -/+', 'errored', 'p50/p95 ms base -> head', 'verdict'];

@@ -1,6 +1,7 @@
 /** The one-sentence headline of a comparison, shared by the Markdown and text renderers. */
 import type { CompareReport, GroupComparison, ProviderDrift, Verdict } from './compare-report.js';
 import { formatPercent } from './format.js';
+import { describeEndpoint } from '../wire/index.js';
 
 /** Headline words of each verdict. */
 export const VERDICT_TITLE: Record<Verdict, string> = {
@@ -47,4 +48,11 @@ export function describeDrift(drift: ProviderDrift, arrow = '->'): string {
     parts.push(`served model ${list(servedModels.base)} ${arrow} ${list(servedModels.head)}`);
   }
   return parts.join('; ');
+}
+
+/** `endpoint: mock (built-in mock server)`, or both sides when they differ. */
+export function endpointLine(report: CompareReport): string {
+  const base = describeEndpoint(report.base.endpoint);
+  const head = describeEndpoint(report.head.endpoint);
+  return base === head ? `endpoint: ${base}` : `endpoint: base ${base}, head ${head}`;
 }

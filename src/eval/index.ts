@@ -22,3 +22,5 @@ export { resolveCacheDir } from './cache-dir.js';
 export { resolveRunPath, runDirectoryFor, timestampName } from './run-location.js';
 export { resultsFileSchema, resultsJsonSchema } from './results-schema.js';
 export { toolVersion } from './tool-version.js';
+export { checkBaseline } from './baseline-check.js';
+export { resumePlanOptions } from './resume-plan-options.js';

@@ -24,7 +24,7 @@ const RESCORE_CONCURRENCY = 4;
 
 /** Options of `rescoreRun`. */
 export interface RescoreRunOptions {
-  /** The (edited) suite to take assertions from. @default the suite path recorded in run.json */
+  /** The (edited) suite to take assertions from; run.json records its path and hash as `rescoredWith`. @default the suite path recorded in run.json */
   suite?: string;
   /** The response cache directory, where grader answers are looked up. @default ONETOKEN_EVAL_CACHE_DIR, else .onetoken-eval-cache */
   cacheDir?: string;
@@ -78,12 +78,13 @@ async function rescoreLocked(runDir: string, oldMeta: RunMeta, options: RescoreR
   const namespace = cacheNamespaceOf(oldMeta.baseUrl);
   const byId = new Map<string, Cell>();
   for (const cell of plan.cells()) byId.set(cell.id, cell);
+  const usesGrader = [...byId.values()].some((cell) => cell.assertions.some(isModelGraded));
+  // Without a grader every llm-rubric would be recorded as errored and overwrite the reports: refuse before that.
+  const endpoint = usesGrader ? openGraderEndpoint(options.endpoint) : null;
   const stale = await setAsideStale(runDir, oldMeta, (record) => {
     const cell = byId.get(record.id);
     return cell !== undefined && requestHash(namespace, cell.requestKey) === record.requestHash;
   });
-  const usesGrader = [...byId.values()].some((cell) => cell.assertions.some(isModelGraded));
-  const endpoint = usesGrader ? openGraderEndpoint(options.endpoint) : null;
   const cache = new ResponseCache(resolveCacheDir(options.cacheDir));
   const matcher = new PatternMatcher(options.regexTimeoutMs);
   const match = matcher.match.bind(matcher);
@@ -114,6 +115,7 @@ async function rescoreLocked(runDir: string, oldMeta: RunMeta, options: RescoreR
     planCells: plan.totalCells,
     cells: plan.cellCount,
     models: plan.models.map((model) => model.label),
+    rescoredWith: { path: suite.path, hash: suite.hash },
   };
   writeRunMeta(runDir, meta);
   const reports = await writeReports(runDir, meta, journalRecords(runDir), reportOptionsOf(options));
@@ -145,12 +147,14 @@ async function setAsideStale(runDir: string, meta: RunMeta, isCurrent: (record: 
   return stale.map((record) => record.id);
 }
 
-/** The grader's endpoint; without a key only cached grader answers can be used (null then). */
-function openGraderEndpoint(options: EndpointOptions | undefined): Endpoint | null {
+/** The grader's endpoint; without a key (and not the mock) a `UsageError` naming the fix. */
+function openGraderEndpoint(options: EndpointOptions | undefined): Endpoint {
   try {
     return openEndpoint(options ?? {}, RESCORE_CONCURRENCY);
   } catch (error) {
-    if (error instanceof UsageError) return null;
+    if (error instanceof UsageError) {
+      throw new UsageError(`rescore needs a grader model for the suite's llm-rubric assertions, so nothing was rescored: ${error.template}`, { cause: error });
+    }
     throw error;
   }
 }

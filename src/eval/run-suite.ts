@@ -7,15 +7,17 @@
 import { dirname } from 'node:path';
 import type { ClientEvent } from '../client/index.js';
 import { EnvironmentError, OnetokenEvalError } from '../errors.js';
+import { endpointOf, type EndpointInfo } from '../wire/index.js';
 import type { CompareReport } from '../compare/index.js';
 import { buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
 import { writeReports, type RunSummary } from '../report/index.js';
-import { acquireRunLock, cacheNamespaceOf, prepareDirectory, prepareOutputFile, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type RunLock, type RunMeta, type RunOutcome } from '../run/index.js';
+import { acquireRunLock, cacheNamespaceOf, prepareDirectory, prepareOutputFile, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type LimitsPerShard, type RunLock, type RunMeta, type RunOutcome } from '../run/index.js';
 import { loadSuite, type Suite } from '../suite/index.js';
 import { resolveCacheDir } from './cache-dir.js';
 import { compareRuns, type CompareRunsOptions } from './compare-runs.js';
 import { openEndpoint, type EndpointOptions } from './endpoint.js';
-import { readRunSide } from './read-run-side.js';
+import { checkBaseline } from './baseline-check.js';
+import { resumePlanOptions } from './resume-plan-options.js';
 import { claimRunDirectory, updateLatest } from './run-location.js';
 import { toolVersion } from './tool-version.js';
 import { reportOptionsOf } from './report-formats.js';
@@ -44,6 +46,8 @@ export interface RunSuiteOptions {
   allowOutsidePaths?: boolean;
   /** Where requests go. @default ONETOKEN_BASE_URL and ONETOKEN_API_KEY */
   endpoint?: EndpointOptions;
+  /** How a shard applies each model's rpm/tpm: 'split' takes 1/n of each under shard i/n, 'full' all. @default 'split' */
+  limitsPerShard?: LimitsPerShard;
   /** Compare the finished run with this baseline run directory or results.json. @default no comparison */
   baseline?: string;
   /** Options of the baseline comparison (alpha, max drop). */
@@ -59,7 +63,7 @@ export interface RunSuiteOptions {
   /** Aborted: cancel the cells in flight too (Ctrl-C twice). */
   abort?: AbortSignal;
   /** Hears the run directory and plan before the first request. */
-  onStart?: (start: { runDir: string; plan: Plan; isMock: boolean }) => void;
+  onStart?: (start: { runDir: string; plan: Plan; isMock: boolean; endpoint: EndpointInfo }) => void;
   /** Hears every finished cell as it is journaled. */
   onCell?: (record: CellRecord) => void;
   /** Hears client events (retries, rate-limit waits). */
@@ -79,17 +83,17 @@ export interface RunSuiteResult {
   summary: RunSummary;
   /** The text of summary.md. */
   summaryMarkdown: string;
-  /** The baseline comparison, when a baseline was given and the run was not interrupted. */
+  /** The baseline comparison, when a baseline was given and the run finished (not interrupted or stopped). */
   comparison: CompareReport | null;
 }
 
 /** Runs one suite (a path, a loaded suite or a built plan) and writes its reports. */
 export async function runSuite(source: string | Suite | Plan, options: RunSuiteOptions = {}): Promise<RunSuiteResult> {
-  const plan = planOf(source, options.plan, options.allowOutsidePaths);
+  const plan = planOf(source, options);
   const startedAt = options.startedAt ?? new Date();
   const warn = options.onWarning ?? (() => undefined);
-  // A wrong baseline must fail before any money is spent, not after the run.
-  if (options.baseline) await readRunSide(options.baseline, { metaOnly: true });
+  // A wrong baseline or comparison option must fail before any money is spent, not after the run.
+  if (options.baseline) await checkBaseline(plan, options.baseline, options.compare ?? {}, options.endpoint?.isMock ?? false);
   // Every output location is checked before the first request: a wrong path must not cost a run.
   if (options.runDir !== undefined && !options.resume) prepareDirectory(options.runDir, 'out');
   if (options.junitPath !== undefined) prepareOutputFile(options.junitPath, 'junit');
@@ -105,7 +109,7 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
     const runDir = options.runDir ?? claimRunDirectory(plan.suite.name, startedAt);
     // Held until the reports are written: a second writer would append to the same journal and pay twice.
     lock = acquireRunLock(runDir, { create: !options.resume, onStale: warn });
-    options.onStart?.({ runDir, plan, isMock: endpoint.isMock });
+    options.onStart?.({ runDir, plan, isMock: endpoint.isMock, endpoint: endpointOf(endpoint.recordedBaseUrl) });
     const result = await executeRun(plan, {
       runDir,
       client: endpoint.client,
@@ -116,6 +120,7 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
       concurrency,
       maxCostUsd: options.maxCostUsd,
       regexTimeoutMs: options.regexTimeoutMs,
+      limitsPerShard: options.limitsPerShard,
       resume: options.resume ?? false,
       allowChangedSuite: options.allowChangedSuite ?? false,
       retryErrors: options.retryErrors ?? false,
@@ -128,9 +133,10 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
     });
     const reports = await writeReports(runDir, result.meta, journalRecords(runDir), reportOptionsOf(options));
     if (isDefaultLocation && !options.resume) updateLatest(runDir, plan.suite.name, warn);
-    const isInterrupted = result.outcome.stopped?.reason === 'interrupted';
+    // A run that stopped with cells left is unfinished: the gate cannot judge it, and the exit code says why it stopped.
+    const isFinished = result.outcome.stopped === null && result.outcome.skipped === 0;
     // The page was written before the comparison existed: comparing rewrites it with the baseline view.
-    const comparison = options.baseline && !isInterrupted ? (await compareRuns(options.baseline, runDir, { ...options.compare, html: options.html !== false })).report : null;
+    const comparison = options.baseline && isFinished ? (await compareRuns(options.baseline, runDir, { ...options.compare, html: options.html !== false })).report : null;
     return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', comparison };
   } catch (error) {
     throw environmentErrorOf(error, lockedDir(lock));
@@ -156,9 +162,13 @@ function environmentErrorOf(error: unknown, runDir: string | null): unknown {
   return new EnvironmentError(`${where}: ${errno.code} while writing the run (${errno.syscall}); the journal keeps every cell finished so far`, runDir, { cause: error });
 }
 
-/** The plan to run: built from a path or suite, or the given plan. */
-function planOf(source: string | Suite | Plan, options: PlanOptions | undefined, isOutsideAllowed = false): Plan {
-  if (typeof source === 'string') return buildPlan(loadSuite(source, { allowOutsidePaths: isOutsideAllowed }), options);
-  if ('cellAt' in source) return source;
-  return buildPlan(source, options);
+/**
+ * The plan to run: built from a path or suite, or the given plan. A resumed run takes the options that run.json
+ * recorded (refusing given ones that differ), so resuming a shard never turns it into the whole suite.
+ */
+function planOf(source: string | Suite | Plan, options: RunSuiteOptions): Plan {
+  if (typeof source !== 'string' && 'cellAt' in source) return source;
+  const suite = typeof source === 'string' ? loadSuite(source, { allowOutsidePaths: options.allowOutsidePaths ?? false }) : source;
+  if (options.resume && options.runDir) return buildPlan(suite, resumePlanOptions(options.runDir, options.plan ?? {}, suite));
+  return buildPlan(suite, options.plan);
 }

@@ -7,9 +7,10 @@ import { z } from 'zod';
 
 /**
  * Version of the results.json layout. 2: the `run` header is run.json version 2 (a typed `plan` field instead of
- * an `args` bag); the cells and summary are as in version 1. 3: each cell gains `toolCalls`, `rounds` and `turns`
- * (tool calls, tool rounds answered with canned results, conversation turns), messages may hold tool calls and
- * content parts (images by reference), and assertion specs may name a `turn`.
+ * an `args` bag). 3: each cell gains `toolCalls`, `rounds` and `turns` (tool calls, tool rounds answered with
+ * canned results, conversation turns), messages may hold tool calls and content parts (images by reference),
+ * assertion specs may name a `turn`; and the summary says which endpoint answered (`endpoint`) and whether every
+ * cell has a record (`complete`, `missingCells`).
  */
 export const RESULTS_VERSION = 3;
 
@@ -62,6 +63,11 @@ export const modelSummarySchema = z.object({
 /** The `summary` of results.json. */
 export const runSummarySchema = z.object({
   version: z.number().int().meta({ description: 'the results.json version that wrote it' }),
+  endpoint: z
+    .object({ kind: z.enum(['mock', 'real']), baseUrl: z.string() })
+    .meta({ description: 'where the answers came from: the built-in mock server or a real base URL' }),
+  complete: z.boolean().meta({ description: 'false when some cell of the run has no record (killed, interrupted, stopped)' }),
+  missingCells: count.meta({ description: 'cells of the run with no record; resume the run to fill them' }),
   ...scoredShape,
   ...spendShape,
   graders: z.object({

@@ -2,9 +2,9 @@
  * Which cache entries a run may use: those of its endpoint. The built-in mock gets a fixed name instead of its
  * random port, so a rerun against the mock hits the cache like a rerun against the real API.
  */
+import { MOCK_BASE_URL } from '../wire/index.js';
 
-/** What run.json records as the base URL of a run against the built-in mock, whose port changes every run. */
-export const MOCK_BASE_URL = 'mock';
+export { MOCK_BASE_URL };
 
 /** The cache namespace of a run, from the base URL its run.json records. */
 export function cacheNamespaceOf(recordedBaseUrl: string): string {

@@ -13,7 +13,9 @@ import { checkJournalAgainstPlan } from './journal-check.js';
 import { RUN_META_VERSION, type CellRecord, type RunMeta } from './record.js';
 import { assertFreshRunDirectory, reconcileResumedPlan } from './run-directory.js';
 import { readRunMetaFile, RUN_META_FILE, writeRunMeta } from './run-meta.js';
-import { runPlan, type RunOutcome } from './run-plan.js';
+import { resolveResumeOptions } from './resume-options.js';
+import { runPlan, spentOn, type RunOutcome } from './run-plan.js';
+import type { LimitsPerShard } from './shard-limits.js';
 
 /** Options of `executeRun`. */
 export interface ExecuteRunOptions {
@@ -29,6 +31,8 @@ export interface ExecuteRunOptions {
   maxCostUsd?: number;
   /** Time one user regex match may take before its assertion errors, in ms. @default 1000 */
   regexTimeoutMs?: number;
+  /** How a shard applies each model's rpm/tpm. @default 'split' */
+  limitsPerShard?: LimitsPerShard;
   resume?: boolean;
   allowChangedSuite?: boolean;
   retryErrors?: boolean;
@@ -70,6 +74,8 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
       throw new CheckpointError(`${options.runDir} has no ${RUN_META_FILE}: its run was stopped before it started, so there is nothing to resume; start afresh without ${optionRef('resume')}`);
     }
     const previous = readRunMetaFile(options.runDir);
+    // The recorded options are the directory's plan: a resume with another shard, filter, models or repeat is refused.
+    resolveResumeOptions(previous.plan, plan.options, plan.suite.repeat, join(options.runDir, RUN_META_FILE));
     const reconciled = await reconcileResumedPlan(options.runDir, previous, plan, options.endpoint, options.allowChangedSuite ?? false);
     if (reconciled) warn(`the suite changed: kept ${reconciled.kept} still-valid cells, moved ${reconciled.dropped} to stale.jsonl`);
     meta = { ...meta, startedAt: previous.startedAt };
@@ -83,8 +89,11 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
     // A resumed journal must belong to this plan: a phantom index or a misplaced id would be reported as a cell.
     checkJournalAgainstPlan(journal, plan, options.runDir);
     const errored = new Set<number>();
-    if (options.retryErrors) {
-      for await (const record of journal.records()) if (record.error) errored.add(record.index);
+    // The budget covers the whole run directory: what earlier sessions of a resumed run spent counts too.
+    let spentBeforeUsd = 0;
+    for await (const record of journal.records()) {
+      spentBeforeUsd += spentOn(record);
+      if (options.retryErrors && record.error) errored.add(record.index);
     }
     const resumedCells = journal.cellCount - errored.size;
     const outcome = await runPlan(plan, {
@@ -98,6 +107,8 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
       pricing: plan.suite.pricing,
       maxCostUsd: options.maxCostUsd,
       regexTimeoutMs: options.regexTimeoutMs,
+      spentBeforeUsd,
+      limitsPerShard: options.limitsPerShard,
       isDone: (index) => journal.has(index) && !errored.has(index),
       stop: options.stop,
       abort: options.abort,

@@ -22,3 +22,7 @@ export { scoreRecord, answerOf, GRADER_SEED } from './score-cell.js';
 export type { ScoreContext } from './score-cell.js';
 export { PatternMatcher, DEFAULT_REGEX_TIMEOUT_MS } from './pattern-matcher.js';
 export { MOCK_BASE_URL, cacheNamespaceOf } from './cache-namespace.js';
+export { resolveResumeOptions } from './resume-options.js';
+export type { GivenPlanOptions } from './resume-options.js';
+export { DEFAULT_LIMITS_PER_SHARD, limitsForShard } from './shard-limits.js';
+export type { LimitsPerShard, ModelRateLimits } from './shard-limits.js';

@@ -167,6 +167,11 @@ export const runMetaSchema = z.object({
   plan: planOptionsSchema,
   baseUrl: z.string().meta({ description: 'the endpoint\'s base URL, or "mock" for the built-in mock server' }),
   startedAt: z.string(),
+  // Optional, so version-2 files written before rescore recorded it stay valid without a version bump.
+  rescoredWith: z
+    .object({ path: z.string(), hash: z.string() })
+    .optional()
+    .meta({ description: 'the suite `rescore` last scored the recorded answers with (its path and content hash); absent when never rescored' }),
 });
 
 /** A typed error recorded on a cell instead of an answer. */

@@ -11,7 +11,8 @@ import { optionRef, wordOptions } from '../errors.js';
 import { isApiError, type OnetokenClient } from '../client/index.js';
 import type { Cell, Plan } from '../plan/index.js';
 import type { ResponseCache } from './cache.js';
-import { executeCell } from './execute-cell.js';
+import { blankRecord, executeCell } from './execute-cell.js';
+import { limitsForShard, type LimitsPerShard } from './shard-limits.js';
 import type { CellJournal } from './journal.js';
 import type { CellRecord } from './record.js';
 import type { ScoreContext } from './score-cell.js';
@@ -40,6 +41,8 @@ export interface RunPlanOptions {
   maxCostUsd?: number;
   /** Time one user regex match may take before its assertion errors, in ms. @default 1000 */
   regexTimeoutMs?: number;
+  /** Spend already in the run directory when a resumed run starts, in USD; counts toward `maxCostUsd`. @default 0 */
+  spentBeforeUsd?: number;
   /** Cells to leave alone (already in the journal). */
   isDone?: (index: number) => boolean;
   /** Aborted: stop dispatching; in-flight requests keep going until `abort` fires. */
@@ -48,6 +51,8 @@ export interface RunPlanOptions {
   abort?: AbortSignal;
   /** Hears every recorded cell. */
   onCell?: (record: CellRecord) => void;
+  /** How a shard applies each model's rpm/tpm (see shard-limits.ts). @default 'split': 1/n of each under --shard i/n */
+  limitsPerShard?: LimitsPerShard;
 }
 
 /** What happened. */
@@ -58,6 +63,8 @@ export interface RunOutcome {
   /** Why dispatching stopped early; `template` marks the options it names (see `optionRef`), `message` words them by name. */
   stopped: { reason: StopReason; message: string; template: string } | null;
   spentUsd: number;
+  /** Model ids the API answered 404 (not found); their later cells were recorded as errored without a request. */
+  modelsNotFound: string[];
 }
 
 interface Lane {
@@ -79,7 +86,7 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
   const isDone = options.isDone ?? (() => false);
   const inFlightByModel = new Map<string, number>();
   for (const model of plan.models) {
-    const limits = { concurrency: model.concurrency ?? undefined, rpm: model.rpm ?? undefined, tpm: model.tpm ?? undefined };
+    const limits = limitsForShard({ concurrency: model.concurrency ?? undefined, rpm: model.rpm ?? undefined, tpm: model.tpm ?? undefined }, plan.shard, options.limitsPerShard);
     if (limits.concurrency || limits.rpm || limits.tpm) options.client.setModelLimits(model.id, limits);
   }
   const lanes: Lane[] = plan.models.map((model, m) => ({ modelId: model.id, cells: plan.cellsOfModel(m), next: null, inFlight: 0 }));
@@ -91,9 +98,12 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
     }
     return lane.next;
   };
-  const outcome: RunOutcome = { recorded: 0, skipped: 0, stopped: null, spentUsd: 0 };
+  const outcome: RunOutcome = { recorded: 0, skipped: 0, stopped: null, spentUsd: options.spentBeforeUsd ?? 0, modelsNotFound: [] };
   const matcher = new PatternMatcher(options.regexTimeoutMs);
   const match = matcher.match.bind(matcher);
+  // A model id the API does not know fails every cell the same way: after its first 404, 40 more requests would
+  // only cost time and rate limit, so its remaining cells are recorded as errored without a request.
+  const notFound = new Map<string, string>();
   const context = { client: options.client, cache: options.useCache ? options.cache : null, endpoint: options.endpoint, grader: options.grader, pricing: options.pricing, signal: options.abort, useCacheRead: options.useCache, match };
   let wake: () => void = () => undefined;
   let fatal: { error: unknown } | null = null;
@@ -109,6 +119,10 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
       return; // not the cell's fault: left unrecorded so a resume runs it once the key works
     }
     if ((error as { code?: string } | null)?.code === 'OTE_ABORTED') return;
+    if (isApiError(error) && error.code === 'OTE_API_NOT_FOUND' && !notFound.has(record.modelId)) {
+      notFound.set(record.modelId, error.message);
+      outcome.modelsNotFound.push(record.modelId);
+    }
     try {
       options.journal.append(record);
     } catch (writeError) {
@@ -119,7 +133,7 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
       return;
     }
     outcome.recorded++;
-    outcome.spentUsd += (record.cost ?? 0) + record.graderCalls.reduce((sum, call) => sum + (call.cost ?? 0), 0);
+    outcome.spentUsd += spentOn(record);
     if (options.maxCostUsd !== undefined && outcome.spentUsd >= options.maxCostUsd) {
       stopWith('budget', `the estimated spend reached ${optionRef('maxCost')} $${options.maxCostUsd} ($${outcome.spentUsd.toFixed(4)} so far)`);
     }
@@ -137,6 +151,9 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
     return best;
   };
 
+  if (options.maxCostUsd !== undefined && outcome.spentUsd >= options.maxCostUsd) {
+    stopWith('budget', `the run directory already spent $${outcome.spentUsd.toFixed(4)}, which reaches ${optionRef('maxCost')} $${options.maxCostUsd}`);
+  }
   while (true) {
     if (options.stop?.aborted) stopWith('interrupted', 'interrupted');
     while (!outcome.stopped && running < concurrency) {
@@ -144,6 +161,12 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
       if (!lane) break;
       const cell = lane.next!;
       lane.next = null;
+      const firstNotFound = notFound.get(cell.modelId);
+      if (firstNotFound !== undefined) {
+        const error = { code: 'OTE_API_NOT_FOUND', message: `${cell.modelId}: not sent: an earlier request for this model id was answered 404 (${firstNotFound})`, status: null, raw: null };
+        finish({ ...blankRecord(cell, options.endpoint), error }, null);
+        continue;
+      }
       lane.inFlight++;
       inFlightByModel.set(lane.modelId, (inFlightByModel.get(lane.modelId) ?? 0) + 1);
       running++;
@@ -176,4 +199,9 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
     }
   }
   return outcome;
+}
+
+/** What a record cost in money: answers and grader calls served from the cache were free. */
+export function spentOn(record: CellRecord): number {
+  return (record.cached ? 0 : (record.cost ?? 0)) + record.graderCalls.reduce((sum, call) => sum + (call.cached ? 0 : (call.cost ?? 0)), 0);
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { assertionSpecSchema, jsonSchemaProblem } from '../assert/index.js';
+import { nearMissParameter } from './request-params.js';
 
 /** Message roles Onetoken accepts in a prompt. */
 export const roleSchema = z.enum(['developer', 'system', 'user', 'assistant']);
@@ -62,7 +63,13 @@ export const paramsSchema = z
     stream: z.boolean().optional(),
   })
   .catchall(z.unknown())
-  .describe('request parameters sent with every call; unknown keys pass through to the API');
+  .superRefine((params, context) => {
+    for (const name of Object.keys(params)) {
+      const meant = nearMissParameter(name);
+      if (meant) context.addIssue({ code: 'custom', path: [name], message: `unknown request parameter "${name}" (did you mean "${meant}"?)` });
+    }
+  })
+  .describe('request parameters sent with every call; unknown keys pass through to the API, except near misses of known ones');
 
 /** One OpenAI function tool; `parameters` is the JSON Schema of its arguments. */
 export const toolSchema = z

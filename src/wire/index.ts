@@ -9,3 +9,5 @@ export type { Citation, Completion, ReceivedToolCall, Usage, UrlCitation } from 
 export { GRADER_MARKER } from './grader-marker.js';
 export type { ToolCall } from './tool-call.js';
 export { answerText, toolCallText, toolCallsText } from './tool-call.js';
+export { MOCK_BASE_URL, describeEndpoint, endpointOf } from './endpoint.js';
+export type { EndpointInfo, EndpointKind } from './endpoint.js';

@@ -48,4 +48,19 @@ describe('parseExpectedShorthand', () => {
   it('lets validation catch an invalid regex cell', () => {
     expect(validateAssertion(parseExpectedShorthand('regex:(')).map((issue) => issue.message)).toEqual(['invalid regex: unterminated group']);
   });
+
+  it.each([
+    { text: 'contians:Madrid', type: 'contians', hint: 'contains' },
+    { text: 'Contains:Madrid', type: 'Contains', hint: 'contains' },
+    { text: 'icontain:madrid', type: 'icontain', hint: 'icontains' },
+    { text: 'regx:^M', type: 'regx', hint: 'regex' },
+  ])('refuses the near-miss prefix of $text with a suggestion instead of reading it as equals', ({ text, type, hint }) => {
+    const parsed = parseExpectedShorthand(text);
+    expect(parsed.type).toBe(type);
+    expect(validateAssertion(parsed).map((issue) => issue.message)).toEqual([`unknown assertion type "${type}" (did you mean "${hint}"?)`]);
+  });
+
+  it.each(['Answer: Madrid', 'Capital city: Madrid', 'Time: 10:30'])('keeps plain text with a colon (%s) as equals', (text) => {
+    expect(parseExpectedShorthand(text)).toEqual({ type: 'equals', value: text });
+  });
 });

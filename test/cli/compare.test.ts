@@ -64,7 +64,7 @@ describe('onetoken-eval compare', { timeout: 60_000 }, () => {
     const result = await runCli(['compare', dir('base'), dir('worse'), '--format', 'json'], { env: cliEnv() });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
-    expect(report.version).toBe(1);
+    expect(report.version).toBe(2);
     expect(report.verdict).toBe('regression');
     expect(report.overall.counts.passToFail).toBeGreaterThanOrEqual(14);
     const flip = report.flips.find((item: { id: string; model: string }) => item.id.startsWith('capital/japan-') && item.model === 'gpt-4o-mini');

@@ -2,7 +2,7 @@
  * Nothing lost: a real run process is killed with SIGKILL at several points, resumed, and compared with an
  * uninterrupted run. SIGINT writes the reports and exits 130 with the resume command.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index.js';
@@ -135,13 +135,20 @@ describe('kill and resume', { timeout: 60_000 }, () => {
   });
 
   it('refuses to resume with a changed plan unless told to keep the still-valid cells', async () => {
+    // The suite is edited between the runs (one model, then three): the plan changes, the flags do not.
+    const suiteDir = join(temp.path, 'edited-suite');
+    cpSync('suites', suiteDir, { recursive: true });
+    const suite = join(suiteDir, 'capitals.yaml');
+    const full = readFileSync(suite, 'utf8');
+    writeFileSync(suite, full.replace(/models:\n(  - .*\n(    .*\n)*)+/, 'models:\n  - gpt-4o\n'));
     const out = join(temp.path, 'changed');
-    await runCli([...args(out), '--models', 'gpt-4o'], { env: env() });
-    const refused = await runCli(['run', 'suites/capitals.yaml', '--resume', out, '--no-cache', '--quiet'], { env: env() });
+    await runCli(['run', suite, '--out', out, '--no-cache', '--quiet'], { env: env() });
+    writeFileSync(suite, full);
+    const refused = await runCli(['run', suite, '--resume', out, '--no-cache', '--quiet'], { env: env() });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/different plan/);
     const before = server.stats.chatRequests;
-    const kept = await runCli(['run', 'suites/capitals.yaml', '--resume', out, '--allow-changed-suite', '--no-cache', '--quiet'], { env: env() });
+    const kept = await runCli(['run', suite, '--resume', out, '--allow-changed-suite', '--no-cache', '--quiet'], { env: env() });
     expect(kept.code).toBe(1);
     expect(server.stats.chatRequests - before).toBe(20);
     expect(results(out)).toHaveLength(30);

@@ -1,7 +1,8 @@
 /**
- * The example workflow `.github/workflows/eval.yml` must only use commands and flags the CLI has: every
- * `onetoken-eval …` command of its `run:` steps is checked against `onetoken-eval <command> --help` of the
- * built binary, and the shard matrix, secret and artifacts are checked to fit together.
+ * The example workflow `.github/workflows/eval.yml` and the action it uses (`action.yml`) must fit together and
+ * with the CLI: the workflow passes only inputs the action declares, its matrix matches the shard count, the key
+ * comes from the repository secret only, every third-party action is pinned to a commit SHA, and every flag the
+ * action's shell steps pass to `onetoken-eval` is listed by that command's `--help` in the built binary.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,55 +19,23 @@ interface Step {
 }
 
 interface Job {
-  needs?: string | string[];
   strategy?: { matrix?: Record<string, unknown[]> };
   steps: Step[];
 }
 
-/** One `onetoken-eval` command found in a `run:` script. */
-interface FoundCommand {
-  job: string;
-  command: string;
-  flags: string[];
-  words: string[];
-}
-
 const WORKFLOW = parse(readFileSync(join(ROOT, '.github', 'workflows', 'eval.yml'), 'utf8')) as { jobs: Record<string, Job> };
+const ACTION = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; runs: { steps: Step[] } };
 
-/** Shell words of a command line up to the first redirection, pipe or list operator; quotes removed. */
-function shellWords(text: string): string[] {
-  const words: string[] = [];
-  for (const match of text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) {
-    const word = match[3];
-    if (word !== undefined && /^(\d?>>?|\||\|\||&&|;|&)/.test(word)) break;
-    words.push(match[1] ?? match[2] ?? word!);
-  }
-  return words;
-}
-
-/**
- * Expands `${{ … }}` the way the runner does before the shell sees the script: `matrix.shard` becomes the first
- * shard, any other expression a placeholder word.
- */
-function expand(text: string): string {
-  return text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expression: string) => (expression === 'matrix.shard' ? '1' : 'EXPRESSION'));
-}
-
-/** Every `onetoken-eval <command> …` in command position (line start, after npx or a shell operator). */
-function findCommands(jobs: Record<string, Job>): FoundCommand[] {
-  const found: FoundCommand[] = [];
-  for (const [job, spec] of Object.entries(jobs)) {
-    for (const step of spec.steps) {
-      if (!step.run) continue;
-      const script = expand(step.run).replace(/\\\n/g, ' ');
-      for (const line of script.split('\n')) {
-        for (const match of line.matchAll(/(?:^\s*|&&\s*|\|\|\s*|;\s*|\$\(\s*)(?:npx\s+)?onetoken-eval\s+(.*)$/g)) {
-          const words = shellWords(match[1]!);
-          const flags = words.filter((word) => /^-/.test(word)).map((word) => word.replace(/=.*$/, ''));
-          found.push({ job, command: words[0]!, flags, words });
-        }
-      }
-    }
+/** `(command, flags)` of every `main.js <command>` line of the action's shell steps, with the flags added to `args`. */
+function actionCommands(): { command: string; flags: string[] }[] {
+  const found: { command: string; flags: string[] }[] = [];
+  for (const step of ACTION.runs.steps) {
+    if (!step.run) continue;
+    const script = step.run.replace(/\\\n/g, ' ');
+    // `args=(run …)` and `args+=(…)` build the run command; other lines call main.js directly.
+    const built = [...script.matchAll(/args\+?=\(([^)]*)\)/g)].map((match) => match[1]!).join(' ');
+    if (/args=\(run /.test(script)) found.push({ command: 'run', flags: built.match(/--[a-z][a-z-]*/g) ?? [] });
+    for (const match of script.matchAll(/main\.js" (validate|compare|merge|rescore) ([^\n]*)/g)) found.push({ command: match[1]!, flags: match[2]!.match(/--[a-z][a-z-]*/g) ?? [] });
   }
   return found;
 }
@@ -74,79 +43,48 @@ function findCommands(jobs: Record<string, Job>): FoundCommand[] {
 /** True when the help text lists `flag` as an option (`--shard` does not match `--shard-total`). */
 function helpListsFlag(help: string, flag: string): boolean {
   const escaped = flag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^\\s+(?:-\\w, )?${escaped}(?=[\\s,<\\[]|$)`, 'm').test(help) || new RegExp(`^\\s+-\\w, ${escaped}(?=[\\s<\\[]|$)`, 'm').test(help);
+  return new RegExp(`^\\s+(?:-\\w, )?${escaped}(?=[\\s,<\\[]|$)`, 'm').test(help);
 }
 
-describe('the example GitHub workflow', { timeout: 60_000 }, () => {
-  const commands = findCommands(WORKFLOW.jobs);
-  const help = new Map<string, { code: number | null; stdout: string }>();
+describe('the example GitHub workflow and the action', { timeout: 60_000 }, () => {
+  const commands = actionCommands();
+  const help = new Map<string, string>();
+  const job = Object.values(WORKFLOW.jobs).find((spec) => spec.steps.some((step) => step.uses === './'))!;
+  const actionStep = job.steps.find((step) => step.uses === './')!;
 
   beforeAll(async () => {
-    for (const name of new Set(commands.map((command) => command.command))) {
-      const result = await runCli([name, '--help'], { env: cliEnv() });
-      help.set(name, { code: result.code, stdout: result.stdout });
-    }
+    for (const name of new Set(commands.map((command) => command.command))) help.set(name, (await runCli([name, '--help'], { env: cliEnv() })).stdout);
   }, 60_000);
 
-  it('runs, merges and compares with onetoken-eval', () => {
-    expect(commands.map((command) => command.command).sort()).toEqual(['compare', 'merge', 'run']);
+  it('runs, validates and compares with onetoken-eval from the action', () => {
+    expect([...new Set(commands.map((command) => command.command))].sort()).toEqual(['compare', 'run', 'validate']);
   });
 
-  it('uses only subcommands the CLI has', () => {
+  it('passes each subcommand only flags its --help lists, and would notice one it does not', () => {
     for (const command of commands) {
-      const text = help.get(command.command)!;
-      expect(text.code, command.command).toBe(0);
-      expect(text.stdout, command.command).toMatch(new RegExp(`^Usage: onetoken-eval ${command.command} `));
+      for (const flag of command.flags) expect(helpListsFlag(help.get(command.command)!, flag), `${command.command} ${flag}`).toBe(true);
     }
+    expect(helpListsFlag(help.get('run')!, '--shards')).toBe(false);
+    expect(helpListsFlag(help.get('compare')!, '--out')).toBe(false);
   });
 
-  it('passes each subcommand only flags its --help lists', () => {
-    for (const command of commands) {
-      for (const flag of command.flags) expect(helpListsFlag(help.get(command.command)!.stdout, flag), `${command.command} ${flag}`).toBe(true);
-    }
-  });
-
-  it('would notice a flag a subcommand does not have', () => {
-    const runHelp = help.get('run')!.stdout;
-    expect(helpListsFlag(runHelp, '--shard')).toBe(true);
-    expect(helpListsFlag(runHelp, '--shard-total')).toBe(true);
-    expect(helpListsFlag(runHelp, '--shards')).toBe(false);
-    expect(helpListsFlag(runHelp, '--format')).toBe(false);
-    expect(helpListsFlag(help.get('compare')!.stdout, '--out')).toBe(false);
-  });
-
-  it('gives every matrix shard its own --shard i/n, output directory and artifact', () => {
-    const shardJob = Object.values(WORKFLOW.jobs).find((job) => job.strategy?.matrix?.shard)!;
-    const shards = shardJob.strategy!.matrix!.shard!;
+  it('gives the action only inputs it declares, and one shard per matrix entry', () => {
+    for (const input of Object.keys(actionStep.with!)) expect(Object.keys(ACTION.inputs), input).toContain(input);
+    const shards = job.strategy!.matrix!.shard!;
     expect(shards).toEqual(Array.from({ length: shards.length }, (_, index) => index + 1));
-    const run = commands.find((command) => command.command === 'run')!;
-    const value = (flag: string) => run.words[run.words.indexOf(flag) + 1];
-    expect(value('--shard')).toBe(`1/${shards.length}`);
-    const out = value('--out')!;
-    expect(out).toMatch(/1$/);
-    const upload = shardJob.steps.find((step) => step.uses === 'actions/upload-artifact@v4')!;
-    expect(expand(String(upload.with!.path)).replace(/\/$/, '')).toBe(out);
-    expect(expand(String(upload.with!.name))).toBe(out);
+    expect(Number(actionStep.with!.shards)).toBe(shards.length);
+    expect(actionStep.with!.shard).toBe('${{ matrix.shard }}');
   });
 
-  it('reads the API key from the repository secret and nowhere else', () => {
-    const stepsWithKey = Object.values(WORKFLOW.jobs).flatMap((job) => job.steps).filter((step) => step.env?.ONETOKEN_API_KEY !== undefined);
-    expect(stepsWithKey.length).toBeGreaterThan(0);
-    for (const step of stepsWithKey) expect(step.env!.ONETOKEN_API_KEY).toBe('${{ secrets.ONETOKEN_API_KEY }}');
-    const runStep = stepsWithKey.find((step) => step.run?.includes('onetoken-eval run'));
-    expect(runStep).toBeDefined();
+  it('reads the API key from the repository secret, for the action step only', () => {
+    const withKey = Object.values(WORKFLOW.jobs).flatMap((spec) => spec.steps).filter((step) => step.env?.ONETOKEN_API_KEY !== undefined);
+    expect(withKey).toEqual([actionStep]);
+    expect(actionStep.env!.ONETOKEN_API_KEY).toBe('${{ secrets.ONETOKEN_API_KEY }}');
   });
 
-  it('merges the downloaded shard directories after the shard jobs', () => {
-    const merge = commands.find((command) => command.command === 'merge')!;
-    const job = WORKFLOW.jobs[merge.job]!;
-    const shardJobName = Object.entries(WORKFLOW.jobs).find(([, spec]) => spec.strategy?.matrix?.shard)![0];
-    expect([job.needs].flat()).toContain(shardJobName);
-    const download = job.steps.find((step) => step.uses === 'actions/download-artifact@v4')!;
-    expect(download.with!.pattern).toBe('shard-*');
-    expect(merge.words[1]).toBe(`${download.with!.path}/shard-*`);
-    expect(merge.flags).toEqual(expect.arrayContaining(['--out', '--junit']));
-    const compare = commands.find((command) => command.command === 'compare')!;
-    expect(compare.words[2]).toBe(merge.words[merge.words.indexOf('--out') + 1]);
+  it('pins every third-party action to a full commit SHA', () => {
+    for (const step of [...Object.values(WORKFLOW.jobs).flatMap((spec) => spec.steps), ...ACTION.runs.steps]) {
+      if (step.uses && step.uses !== './') expect(step.uses).toMatch(/^[\w-]+\/[\w-]+@[0-9a-f]{40}$/);
+    }
   });
 });

@@ -77,7 +77,8 @@ describe('compareRunRecords bookkeeping', () => {
   it('lists cells present on one side only instead of dropping them', () => {
     const base = casesOf(5, []);
     const head = [...casesOf(4, []), { ...makeRecord({ case: 'new' }), index: 9 }];
-    const report = compare(slim(base), slim(head));
+    const report = compare(slim(base), slim(head), { allowPartial: true });
+    expect(report.coverage).toEqual({ matched: 4, baseCells: 5, fraction: 0.8, minCoverage: 0.9, isPartial: true });
     expect(report.onlyInBase).toEqual([{ id: 'ask/c4/gpt-4o#0', index: 4, model: 'gpt-4o' }]);
     expect(report.onlyInHead).toEqual([{ id: 'ask/new/gpt-4o#0', index: 9, model: 'gpt-4o' }]);
     expect(report.overall.matched).toBe(4);

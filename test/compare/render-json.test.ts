@@ -10,9 +10,11 @@ describe('renderCompareJson', () => {
   it('parses back to a versioned report with the verdict and the flips', () => {
     const json = JSON.parse(renderCompareJson(compareRunRecords({ meta, cells: base }, { meta, cells: head })));
     expect(Object.keys(json)).toEqual([
-      'version', 'verdict', 'base', 'head', 'options', 'notes', 'overall', 'models', 'flips', 'errored', 'onlyInBase', 'onlyInHead',
+      'version', 'verdict', 'base', 'head', 'options', 'coverage', 'drift', 'notes', 'overall', 'models', 'flips', 'errored', 'onlyInBase', 'onlyInHead',
     ]);
-    expect(json.version).toBe(1);
+    expect(json.version).toBe(2);
+    expect(json.base.endpoint).toEqual({ kind: 'real', baseUrl: 'https://onetoken.one/v1' });
+    expect(json.coverage).toEqual({ matched: 40, baseCells: 40, minCoverage: 0.9, isPartial: false, fraction: 1 });
     expect(json.verdict).toBe('regression');
     expect(json.flips).toHaveLength(12);
     expect(json.overall.test).toEqual({ name: 'mcnemar', worse: 12, better: 0, ties: 28, pValue: 0.000488, pAdjusted: 0.000488 });

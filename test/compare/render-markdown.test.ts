@@ -30,7 +30,8 @@ describe('renderCompareMarkdown', () => {
     const head = [...casesOf(4, [], { systemFingerprint: 'fp_2' }), { ...makeRecord({ case: 'x', systemFingerprint: 'fp_2' }), index: 7 }];
     head[2] = { ...makeErrored({ case: 'c2' }), index: 2 };
     const changed = makeMeta({ suite: { ...meta.suite, hash: 'suite-hash-2' } });
-    const markdown = renderCompareMarkdown(compareRunRecords({ meta, cells: slim(base) }, { meta: changed, cells: slim(head) }));
+    const markdown = renderCompareMarkdown(compareRunRecords({ meta, cells: slim(base) }, { meta: changed, cells: slim(head) }, { allowPartial: true }));
+    expect(markdown).toContain('> **Partial:** compared 4 of 5 base cells (80.0%)');
     expect(markdown.split('\n')[0]).toMatch(/^\*\*➖ No significant change\*\* — overall: 100\.0% → 100\.0%/);
     expect(markdown).toContain('> **Note:** suite hash differs: base suite-hash-1, head suite-hash-2 (the suite changed)');
     expect(markdown).toContain('⚠️ drift: fingerprint fp_1 → fp_2');

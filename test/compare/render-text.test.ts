@@ -13,9 +13,10 @@ describe('renderCompareText', () => {
     const text = renderCompareText(report, { maxFlips: 1 });
     const lines = text.split('\n');
     expect(lines[0]).toBe('Regression: gpt-4o: 100.0% -> 70.0%, pass rate fell significantly (-30.0 points, p = 0.00049)');
-    expect(lines[2]).toMatch(/^model +pairs +pass base -> head/);
-    expect(lines[3]).toMatch(/^gpt-4o +40\/40 +100\.0% -> 70\.0% +-30\.0 \[/);
-    expect(lines[3].indexOf('40/40')).toBe(lines[2].indexOf('pairs'));
+    expect(lines[1]).toBe('endpoint: real (https://onetoken.one/v1)');
+    expect(lines[3]).toMatch(/^model +pairs +pass base -> head/);
+    expect(lines[4]).toMatch(/^gpt-4o +40\/40 +100\.0% -> 70\.0% +-30\.0 \[/);
+    expect(lines[4].indexOf('40/40')).toBe(lines[3].indexOf('pairs'));
     expect(text).toContain('provider drift in gpt-4o: fingerprint fp_1 -> fp_2');
     expect(text).toContain("  pass -> fail  ask/c0/gpt-4o#0: expected to contain 'Paris'\n      The capital is [-Paris.-]{+Lyon.+}");
     expect(text).toContain('  … and 11 more (see the JSON report)');

@@ -7,7 +7,7 @@ import { makeCell, makeMeta } from './records.js';
 const validate = new Ajv({ strict: false }).compile(resultsJsonSchema());
 
 const summary = {
-  version: RESULTS_VERSION, cells: 0, passed: 0, failed: 0, errored: 0,
+  version: RESULTS_VERSION, endpoint: { kind: 'mock', baseUrl: 'mock' }, complete: true, missingCells: 0, cells: 0, passed: 0, failed: 0, errored: 0,
   passRate: null, passRateInterval: null, meanScore: null, meanScoreInterval: null,
   promptTokens: 0, completionTokens: 0, totalTokens: 0, cost: null, cached: 0, attempts: 0,
   graders: { calls: 0, cached: 0, errors: 0, totalTokens: 0, cost: null },

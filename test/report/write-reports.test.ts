@@ -47,7 +47,7 @@ describe('writeReports', () => {
 
   test('resolves with the totals where an errored cell is neither passed nor failed', async () => {
     const { summary } = await writeReports(dir, makeMeta(), stream(cells));
-    expect(summary).toMatchObject({ version: RESULTS_VERSION, cells: 4, passed: 2, failed: 1, errored: 1, passRate: 2 / 3 });
+    expect(summary).toMatchObject({ version: RESULTS_VERSION, complete: true, missingCells: 0, endpoint: { kind: 'real', baseUrl: 'http://127.0.0.1:1/v1' }, cells: 4, passed: 2, failed: 1, errored: 1, passRate: 2 / 3 });
     expect(summary.models.map((model) => [model.model, model.passed, model.failed, model.errored])).toEqual([
       ['mini', 1, 0, 1],
       ['big', 1, 1, 0],
@@ -87,7 +87,7 @@ describe('writeReports', () => {
   });
 
   test('writes headers and an empty summary for a run without cells', async () => {
-    const { summary, markdown } = await writeReports(dir, makeMeta(), stream([]));
+    const { summary, markdown } = await writeReports(dir, makeMeta({ cells: 0 }), stream([]));
     expect(markdown).toBe(await readFile(join(dir, 'summary.md'), 'utf8'));
     expect(summary).toMatchObject({ cells: 0, passRate: null, models: [] });
     expect((await readdir(dir)).sort()).toEqual(['comparison.csv', 'report.html', 'results.csv', 'results.json', 'summary.md']);

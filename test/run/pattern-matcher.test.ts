@@ -32,7 +32,7 @@ describe('PatternMatcher', () => {
 
   it('marks a regex assertion that overran as errored, not failed', async () => {
     matcher = new PatternMatcher(200);
-    const answer = { output: ANSWER, finishReason: 'stop', latencyMs: 1, cost: null, completionTokens: null, citations: [] };
+    const answer = { output: ANSWER, finishReason: 'stop', latencyMs: 1, cost: null, completionTokens: null, citations: [], toolCalls: [], tools: [], responseSchema: null };
     const result = await scoreAnswer(answer, { type: 'regex', value: EVIL }, { match: matcher.match.bind(matcher) });
     expect(result.pass).toBe(false);
     expect(result.error).toMatch(/took longer than 200 ms/);

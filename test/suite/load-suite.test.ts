@@ -120,6 +120,17 @@ const BAD_SUITES: { fixture: string; issues: Expected[] }[] = [
     issues: [{ file: dataPath('bad-expected-column.csv'), line: 3, column: 1, path: 'row 2: __expected.value', words: /invalid regex/ }],
   },
   {
+    fixture: 'expected-typo.yaml',
+    issues: [{ file: dataPath('expected-typo.csv'), line: 3, column: 1, path: 'row 2: __expected.type', words: /unknown assertion type "contians" \(did you mean "contains"\?\)/ }],
+  },
+  {
+    fixture: 'near-miss-param.yaml',
+    issues: [
+      { line: 4, column: 26, path: 'models[0].params.max_token', words: /^unknown request parameter "max_token" \(did you mean "max_tokens"\?\)$/ },
+      { line: 6, column: 15, path: 'defaults.temprature', words: /^unknown request parameter "temprature" \(did you mean "temperature"\?\)$/ },
+    ],
+  },
+  {
     fixture: 'bad-reserved-values.yaml',
     issues: [
       { file: dataPath('bad-reserved-values.csv'), line: 2, column: 1, path: 'row 1: __id', words: /expected an id without spaces.*got "has space"/ },

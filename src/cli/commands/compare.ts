@@ -4,14 +4,14 @@ import { compareRuns } from '../../eval/index.js';
 import { exitCodeOf } from '../exit-code.js';
 import { appendStepSummary, isStdoutFile } from '../github.js';
 import { emitCompareAnnotations } from '../compare-annotations.js';
-import type { OptionValues } from '../options.js';
+import { compareOptionsOf, type OptionValues } from '../options.js';
 
 /** Compares and prints in the chosen format; exit 1 on a regression. */
 export async function compareCommand(args: string[], options: OptionValues): Promise<number> {
   const [base, head] = args as [string, string];
   // `--html FILE` and `--no-html` share commander's attribute name `html`; compare has only the first.
   const htmlFile = (options as { html?: unknown }).html;
-  const { report, head: headMeta, htmlPath } = await compareRuns(base, head, { alpha: options.alpha, maxDrop: options.maxDrop, html: typeof htmlFile === 'string' ? htmlFile : false });
+  const { report, head: headMeta, htmlPath } = await compareRuns(base, head, { ...compareOptionsOf(options), html: typeof htmlFile === 'string' ? htmlFile : false });
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !process.env.CI;
   const format = options.format;
   const text = format === 'json' ? renderCompareJson(report) : format === 'md' ? renderCompareMarkdown(report) : renderCompareText(report, { color });

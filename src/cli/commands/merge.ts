@@ -2,7 +2,7 @@
 import { UsageError } from '../../errors.js';
 import { mergeRuns } from '../../eval/index.js';
 import { renderSummaryTable } from '../../report/index.js';
-import { exitCodeOf } from '../exit-code.js';
+import { exitCodeOf, passRateShortfall } from '../exit-code.js';
 import { appendStepSummary } from '../github.js';
 import type { OptionValues } from '../options.js';
 
@@ -21,5 +21,7 @@ export async function mergeCommand(dirs: string[], options: OptionValues): Promi
   if (merged.missing.length > 0) {
     process.stderr.write(`onetoken-eval: ${merged.missing.length} of ${merged.meta.planCells} cells are in no shard (plan indices ${merged.missing.slice(0, 10).join(', ')}${merged.missing.length > 10 ? ', …' : ''}): ${merged.coverage.absent ?? 'a shard is missing or unfinished'}; the merged reports cover the rest\n`);
   }
-  return exitCodeOf({ summary: merged.summary, isIncomplete: merged.missing.length > 0 });
+  const shortfall = options.minPassRate === undefined ? null : passRateShortfall(merged.summary, options.minPassRate);
+  if (shortfall) process.stderr.write(`onetoken-eval: ${shortfall}\n`);
+  return exitCodeOf({ summary: merged.summary, isIncomplete: merged.missing.length > 0, minPassRate: options.minPassRate });
 }

@@ -2,7 +2,7 @@
 import { rescoreRun } from '../../eval/index.js';
 import { renderSummaryTable } from '../../report/index.js';
 import { commandEndpoint } from '../mock-endpoint.js';
-import { exitCodeOf } from '../exit-code.js';
+import { exitCodeOf, passRateShortfall } from '../exit-code.js';
 import type { OptionValues } from '../options.js';
 
 /** Rescores a run directory in place. */
@@ -19,7 +19,9 @@ export async function rescoreCommand(args: string[], options: OptionValues): Pro
     if (result.neverRun.length > 0) {
       process.stderr.write(`onetoken-eval: ${result.neverRun.length} cells of the suite are not in this run (new cases, prompts or models, or an unfinished run), so they are not scored: ${sample(result.neverRun)}\n`);
     }
-    return exitCodeOf({ summary: { ...result.summary, errored: 0 }, apiErrors: result.graderErrors });
+    const shortfall = options.minPassRate === undefined ? null : passRateShortfall(result.summary, options.minPassRate);
+    if (shortfall) process.stderr.write(`onetoken-eval: ${shortfall}\n`);
+    return exitCodeOf({ summary: { ...result.summary, errored: 0 }, apiErrors: result.graderErrors, minPassRate: options.minPassRate });
   } finally {
     await close();
   }

@@ -5,12 +5,13 @@
 import { join } from 'node:path';
 import { EnvironmentError, ExitCode, UsageError } from '../../errors.js';
 import { resumeCommandFor } from '../resume-command.js';
-import { readRunSide, resolveRunPath, runSuite, type RunSuiteResult } from '../../eval/index.js';
+import { checkBaseline, resolveRunPath, resumePlanOptions, runSuite, type RunSuiteResult } from '../../eval/index.js';
+import { renderCompareJson } from '../../compare/index.js';
 import { buildPlan } from '../../plan/index.js';
 import { loadSuites } from '../../suite/index.js';
 import { commandEndpoint } from '../mock-endpoint.js';
 import { exitCodeOf, worseExitCode } from '../exit-code.js';
-import type { OptionValues } from '../options.js';
+import { compareOptionsOf, type OptionValues } from '../options.js';
 import { printRunResult } from '../run-output.js';
 import { resolveShard } from '../shard-option.js';
 import { handleInterrupts } from '../signals.js';
@@ -24,10 +25,12 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
   const shard = resolveShard(options.shard, options.shardTotal, process.env);
   if (options.resume && paths.length > 1) throw new UsageError('--resume takes one suite: the one the run directory was made with');
   if (options.resume && options.out) throw new UsageError('--resume DIR already names the run directory: drop --out');
-  const planOptions = { models: options.models, filter: options.filter, shard, repeat: options.repeat };
-  const plans = loadSuites(paths, { allowOutsidePaths: options.allowOutsidePaths }).map((suite) => buildPlan(suite, planOptions));
-  // A wrong baseline path or an unwritable step summary must fail before any money is spent, not after the run.
-  if (options.baseline) await readRunSide(options.baseline, { metaOnly: true });
+  // Not given (undefined) differs from "none": a resume takes what was not given from run.json.
+  const given = { models: options.models, filter: options.filter, shard: options.shard === undefined ? undefined : shard, repeat: options.repeat };
+  const plans = loadSuites(paths, { allowOutsidePaths: options.allowOutsidePaths }).map((suite) => buildPlan(suite, options.resume ? resumePlanOptions(options.resume, given, suite) : given));
+  const compare = compareOptionsOf(options);
+  // A wrong baseline, comparison option or unwritable step summary must fail before any money is spent.
+  if (options.baseline) for (const plan of plans) await checkBaseline(plan, options.baseline, compare, Boolean(options.mock));
   assertStepSummaryWritable();
   const terminal = new Terminal(options);
   const interruption = handleInterrupts((text) => terminal.say(text));
@@ -40,10 +43,10 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
       const errorSamples = new ErrorSamples();
       const result = await runSuite(plan, {
         runDir, resume: Boolean(options.resume), allowChangedSuite: options.allowChangedSuite, retryErrors: options.retryErrors,
-        cache: options.cache === false ? false : options.cacheDir, concurrency: options.concurrency, maxCostUsd: options.maxCost, regexTimeoutMs: options.regexTimeoutMs,
-        endpoint, baseline: options.baseline, compare: { alpha: options.alpha, maxDrop: options.maxDrop }, junitPath: options.junit, html: options.html,
+        cache: options.cache === false ? false : options.cacheDir, limitsPerShard: options.limitsPerShard === 'full' ? 'full' : 'split', concurrency: options.concurrency, maxCostUsd: options.maxCost, regexTimeoutMs: options.regexTimeoutMs,
+        endpoint, baseline: options.baseline, compare, junitPath: options.junit, html: options.html,
         startedAt, stop: interruption.stop, abort: interruption.abort,
-        onStart: ({ runDir: dir, isMock }) => terminal.startRun(plan, dir, isMock, options.concurrency),
+        onStart: ({ runDir: dir, endpoint }) => terminal.startRun(plan, dir, endpoint, options.concurrency),
         onCell: (record) => {
           terminal.progress?.cell(record);
           errorSamples.add(record);
@@ -56,7 +59,7 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
         throw new EnvironmentError(`${error.template}; once fixed, resume with: ${resumeCommandFor(plan.suite.path, error.runDir, options)}`, error.runDir, { cause: error });
       });
       terminal.finishRun();
-      const code = exitCodeOf({ summary: result.summary, outcome: result.outcome, comparison: result.comparison, isInterrupted: interruption.isInterrupted });
+      const code = exitCodeOf({ summary: result.summary, outcome: result.outcome, comparison: result.comparison, isInterrupted: interruption.isInterrupted, minPassRate: options.minPassRate });
       await printRunResult(result, { options, terminal, errorSamples, exitCode: code });
       results.push({ result, exitCode: code });
       exitCode = worseExitCode(exitCode, code);
@@ -67,7 +70,10 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
     await close();
   }
   if (options.json) {
-    const json = results.map(({ result, exitCode: code }) => ({ suite: result.plan.suite.path, runDir: result.runDir, exitCode: code, summary: result.summary, stopped: result.outcome.stopped, skipped: result.outcome.skipped }));
+    const json = results.map(({ result, exitCode: code }) => ({
+      suite: result.plan.suite.path, runDir: result.runDir, exitCode: code, summary: result.summary, stopped: result.outcome.stopped, skipped: result.outcome.skipped,
+      ...(options.baseline ? { comparison: result.comparison ? JSON.parse(renderCompareJson(result.comparison)) as unknown : null } : {}),
+    }));
     process.stdout.write(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
   }
   return exitCode;

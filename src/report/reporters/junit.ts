@@ -25,7 +25,10 @@ export function renderJunit(meta: RunMeta): Reporter {
         ['suite.hash', meta.suite.hash],
         ['planHash', meta.planHash],
         ['tool.version', meta.tool.version],
-        ...(meta.shard ? [['shard', `${meta.shard.index + 1}/${meta.shard.count}`]] : []),
+        // `shard.index` is already 1-based (run.json records `--shard i/n` as given).
+        ...(meta.shard ? [['shard', `${meta.shard.index}/${meta.shard.count}`]] : []),
+        ['endpoint', meta.baseUrl],
+        ['complete', String(summary.complete)],
       ]
         .map(([name, value]) => `      <property name="${attr(name)}" value="${attr(value)}"/>\n`)
         .join('');

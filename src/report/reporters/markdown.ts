@@ -16,6 +16,7 @@ import {
 } from '../text/format.js';
 import { codeBlock, codeSpan, escapeInline, table } from '../text/markdown.js';
 import { cellTranscript, failedAssertions } from '../text/transcript.js';
+import { describeEndpoint } from '../../wire/index.js';
 import type { Reporter, ReportChunk, ReportEnding, RunSummary } from '../types.js';
 
 /** Settings of summary.md, resolved. */
@@ -81,10 +82,14 @@ function heading(meta: RunMeta, summary: RunSummary): string {
     `${formatCount(summary.cells)} cells`,
     `${summary.models.length} ${summary.models.length === 1 ? 'model' : 'models'}`,
   ];
-  if (meta.shard) facts.push(`shard ${meta.shard.index + 1}/${meta.shard.count}`);
+  // `shard.index` is already 1-based (run.json records `--shard i/n` as given).
+  if (meta.shard) facts.push(`shard ${meta.shard.index}/${meta.shard.count}`);
   if (summary.cost !== null) facts.push(`cost ${formatCost(summary.cost)}`);
-  const about = `suite ${codeSpan(meta.suite.path)} · plan ${codeSpan(meta.planHash.slice(0, 12))} · started ${escapeInline(meta.startedAt)}`;
-  return `# ${escapeInline(meta.suite.name)}: eval results\n\n${facts.join(' · ')}\n\n${about}`;
+  const about = `suite ${codeSpan(meta.suite.path)} · plan ${codeSpan(meta.planHash.slice(0, 12))} · endpoint ${escapeInline(describeEndpoint(summary.endpoint))} · started ${escapeInline(meta.startedAt)}`;
+  const unfinished = summary.complete
+    ? ''
+    : `\n\n> **⚠️ Incomplete run:** ${formatCount(summary.missingCells)} of ${formatCount(meta.cells)} cells have no record (the run was interrupted, stopped or killed); resume it with ${codeSpan(`onetoken-eval run ${meta.suite.path} --resume <this run directory>`)} before trusting or comparing these numbers`;
+  return `# ${escapeInline(meta.suite.name)}: eval results${summary.complete ? '' : ' (incomplete)'}\n\n${facts.join(' · ')}\n\n${about}${unfinished}`;
 }
 
 function modelTable(summary: RunSummary): string {

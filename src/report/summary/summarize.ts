@@ -5,6 +5,7 @@
 import { OnetokenEvalError } from '../../errors.js';
 import type { CellRecord, RunMeta } from '../../run/index.js';
 import { RESULTS_VERSION } from '../results-schema.js';
+import { endpointOf } from '../../wire/index.js';
 import type { GraderSummary, ModelSummary, RepeatGroup, RunSummary } from '../types.js';
 import { percentile, SampleList } from '../../stats/index.js';
 import { RepeatGrouper } from './repeat-groups.js';
@@ -29,7 +30,7 @@ export class SummaryBuilder {
   private groupCount = 0;
   private lastIndex = -1;
 
-  constructor(meta: RunMeta) {
+  constructor(private readonly meta: RunMeta) {
     // Models of run.json first, so every shard lists them in the same order.
     for (const model of meta.models ?? []) this.stateOf(model, '');
   }
@@ -56,9 +57,14 @@ export class SummaryBuilder {
   /** Closes the last block and returns the totals with its groups. */
   finish(): { summary: RunSummary; groups: RepeatGroup[] } {
     const groups = this.countGroups(this.grouper.finish());
-    const models = [...this.models].filter(([, state]) => state.tally.cells > 0).map(([model, state]) => this.modelSummary(model, state));
+    // In an unfinished run a model of the plan with no record stays in the table (0 cells) instead of vanishing.
+    const complete = this.run.cells >= this.meta.cells;
+    const models = [...this.models].filter(([, state]) => !complete || state.tally.cells > 0).map(([model, state]) => this.modelSummary(model, state));
     const summary: RunSummary = {
       version: RESULTS_VERSION,
+      endpoint: endpointOf(this.meta.baseUrl),
+      complete,
+      missingCells: Math.max(0, this.meta.cells - this.run.cells),
       cells: this.run.cells,
       passed: this.run.passed,
       failed: this.run.failed,

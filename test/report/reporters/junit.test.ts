@@ -10,9 +10,9 @@ let remove: () => Promise<void>;
 beforeEach(async () => ({ dir, remove } = await makeTempDir()));
 afterEach(() => remove());
 
-async function writeJunit(cells: CellRecord[]): Promise<string> {
+async function writeJunit(cells: CellRecord[], meta = makeMeta({ cells: cells.length })): Promise<string> {
   const junitPath = join(dir, 'junit.xml');
-  await writeReports(dir, makeMeta(), stream(indexed(cells)), { formats: ['junit'], junitPath });
+  await writeReports(dir, meta, stream(indexed(cells)), { formats: ['junit'], junitPath });
   return readFile(junitPath, 'utf8');
 }
 
@@ -72,5 +72,11 @@ describe('junit.xml', () => {
   test('keeps line breaks inside attributes as character references', async () => {
     const xml = await writeJunit([makeCell({ pass: false, assertions: [makeAssertion(false, { reason: 'one\ntwo' })] })]);
     expect(elements(xml, 'failure')[0].message).toBe('contains: one&#10;two');
+  });
+
+  test('names the last shard as given (3/3, not 4/3), the endpoint and whether the run is complete', async () => {
+    const xml = await writeJunit([makeCell()], makeMeta({ shard: { index: 3, count: 3 }, cells: 2 }));
+    const properties = Object.fromEntries(elements(xml, 'property').map((property) => [property.name, property.value]));
+    expect(properties).toMatchObject({ shard: '3/3', endpoint: 'http://127.0.0.1:1/v1', complete: 'false' });
   });
 });

@@ -11,7 +11,7 @@ let remove: () => Promise<void>;
 beforeEach(async () => ({ dir, remove } = await makeTempDir()));
 afterEach(() => remove());
 
-async function writeMarkdown(cells: CellRecord[], options: ReportOptions = {}, meta: RunMeta = makeMeta()): Promise<string> {
+async function writeMarkdown(cells: CellRecord[], options: ReportOptions = {}, meta: RunMeta = makeMeta({ cells: cells.length })): Promise<string> {
   await writeReports(dir, meta, stream(indexed(cells)), { ...options, formats: ['markdown'] });
   return readFile(join(dir, 'summary.md'), 'utf8');
 }
@@ -81,7 +81,7 @@ describe('summary.md', () => {
 
   test('keeps hostile text from breaking tables or fences', async () => {
     const output = 'closing ``` fence\n| pipe |';
-    const text = await writeMarkdown([makeCell({ model: 'mini', pass: false, output })], {}, makeMeta({ suite: { name: 'a|b <script>', path: 's.yaml', hash: 'h' } }));
+    const text = await writeMarkdown([makeCell({ model: 'mini', pass: false, output })], {}, makeMeta({ suite: { name: 'a|b <script>', path: 's.yaml', hash: 'h' }, cells: 1 }));
     expect(text.split('\n')[0]).toBe('# a\\|b \\<script\\>: eval results');
     expect(text).toContain('````text\nclosing ``` fence\n| pipe |\n````');
   });
@@ -90,5 +90,18 @@ describe('summary.md', () => {
     const text = await writeMarkdown([makeCell(), makeCell({ repeat: 1, pass: false })], {}, makeMeta({ models: ['mini'] }));
     expect(text).toContain('| Model | Groups | pass@k | pass^k |');
     expect(text).toContain('| mini | 1 | 100.0% | 0.0% |');
+  });
+
+  test('names the last shard as given (3/3, not 4/3) and the endpoint in the header', async () => {
+    const text = await writeMarkdown([makeCell()], {}, makeMeta({ shard: { index: 3, count: 3 }, cells: 1, baseUrl: 'mock' }));
+    expect(text).toContain(' · shard 3/3');
+    expect(text).not.toContain('4/3');
+    expect(text).toContain(' · endpoint mock (built-in mock server) · ');
+  });
+
+  test('says an unfinished run is incomplete in the title and how many cells have no record', async () => {
+    const text = await writeMarkdown([makeCell()], {}, makeMeta({ cells: 450 }));
+    expect(text.split('\n')[0]).toBe('# capitals: eval results (incomplete)');
+    expect(text).toContain('> **⚠️ Incomplete run:** 449 of 450 cells have no record');
   });
 });

@@ -3,8 +3,8 @@ import type { CellRecord, GraderCall } from '../../../src/run/index.js';
 import { SummaryBuilder } from '../../../src/report/index.js';
 import { indexed, makeAssertion, makeCell, makeErroredCell, makeMeta } from '../records.js';
 
-function summarize(cells: CellRecord[], models = ['mini', 'big']) {
-  const builder = new SummaryBuilder(makeMeta({ models }));
+function summarize(cells: CellRecord[], models = ['mini', 'big'], expected = cells.length) {
+  const builder = new SummaryBuilder(makeMeta({ models, cells: expected }));
   for (const cell of indexed(cells)) builder.add(cell);
   return builder.finish().summary;
 }
@@ -24,6 +24,12 @@ describe('SummaryBuilder', () => {
   test('orders models as run.json lists them and leaves out models without cells', () => {
     const summary = summarize([makeCell({ model: 'big' }), makeCell({ model: 'extra' })], ['mini', 'big']);
     expect(summary.models.map((model) => model.model)).toEqual(['big', 'extra']);
+  });
+
+  test('keeps a model without records in the table and says the run is unfinished when cells are missing', () => {
+    const summary = summarize([makeCell({ model: 'big' })], ['mini', 'big'], 4);
+    expect(summary).toMatchObject({ complete: false, missingCells: 3 });
+    expect(summary.models.map((model) => [model.model, model.cells])).toEqual([['mini', 0], ['big', 1]]);
   });
 
   test('computes percentiles from answered cells only', () => {
