@@ -4,13 +4,13 @@
  */
 import { join } from 'node:path';
 import type { PlanOptions } from '../plan/index.js';
-import { readRunMetaFile, resolveResumeOptions, RUN_META_FILE, type GivenPlanOptions } from '../run/index.js';
+import { readRunMetaForResume, resolveResumeOptions, RUN_META_FILE, type GivenPlanOptions } from '../run/index.js';
 import type { Suite } from '../suite/index.js';
 import { resolveRunPath } from './run-location.js';
 
 /** The options to rebuild the plan of the run in `runDir` with; throws a `UsageError` when `given` contradicts them. */
 export function resumePlanOptions(runDir: string, given: GivenPlanOptions, suite: Pick<Suite, 'repeat'>): PlanOptions {
   const dir = resolveRunPath(runDir);
-  const meta = readRunMetaFile(dir);
+  const meta = readRunMetaForResume(dir);
   return resolveResumeOptions(meta.plan, given, suite.repeat, join(dir, RUN_META_FILE));
 }

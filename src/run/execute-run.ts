@@ -2,17 +2,15 @@
  * One suite's run: run.json first, then the journal and the fan-out, for fresh and resumed runs. `eval/runSuite`
  * adds the cache, the reports (streamed from `journalRecords`) and the baseline comparison around it.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OnetokenClient } from '../client/index.js';
-import { CheckpointError, optionRef } from '../errors.js';
 import type { Plan } from '../plan/index.js';
 import type { ResponseCache } from './cache.js';
 import { CellJournal } from './journal.js';
 import { checkJournalAgainstPlan } from './journal-check.js';
 import { RUN_META_VERSION, type CellRecord, type RunMeta } from './record.js';
 import { assertFreshRunDirectory, reconcileResumedPlan } from './run-directory.js';
-import { readRunMetaFile, RUN_META_FILE, writeRunMeta } from './run-meta.js';
+import { readRunMetaForResume, RUN_META_FILE, writeRunMeta } from './run-meta.js';
 import { resolveResumeOptions } from './resume-options.js';
 import { runPlan, spentOn, type RunOutcome } from './run-plan.js';
 import type { LimitsPerShard } from './shard-limits.js';
@@ -70,10 +68,7 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
     startedAt: options.startedAt.toISOString(),
   };
   if (options.resume) {
-    if (existsSync(options.runDir) && !existsSync(join(options.runDir, RUN_META_FILE))) {
-      throw new CheckpointError(`${options.runDir} has no ${RUN_META_FILE}: its run was stopped before it started, so there is nothing to resume; start afresh without ${optionRef('resume')}`);
-    }
-    const previous = readRunMetaFile(options.runDir);
+    const previous = readRunMetaForResume(options.runDir);
     // The recorded options are the directory's plan: a resume with another shard, filter, models or repeat is refused.
     resolveResumeOptions(previous.plan, plan.options, plan.suite.repeat, join(options.runDir, RUN_META_FILE));
     const reconciled = await reconcileResumedPlan(options.runDir, previous, plan, options.endpoint, options.allowChangedSuite ?? false);

@@ -11,7 +11,7 @@ export { keepStaleRecords, STALE_FILE } from './stale-records.js';
 export { repairJournal, REJECTED_FILE } from './journal-repair.js';
 export type { JournalRepair, RecordCheck } from './journal-repair.js';
 export { ResponseCache, DEFAULT_CACHE_DIR, cacheInfo, clearCache, hashRequest, requestHash } from './cache.js';
-export { readRunMetaFile, writeRunMeta, parseRunMeta, RUN_META_FILE } from './run-meta.js';
+export { readRunMetaFile, readRunMetaForResume, writeRunMeta, parseRunMeta, RUN_META_FILE } from './run-meta.js';
 export { assertFreshRunDirectory } from './run-directory.js';
 export { prepareDirectory, prepareOutputFile } from './writable-path.js';
 export { acquireRunLock, LOCK_FILE } from './run-lock.js';

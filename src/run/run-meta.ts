@@ -2,9 +2,9 @@
  * `run.json`, read and written here only: written atomically (temp file + rename) before any request, validated
  * by `runMetaSchema` when read. Version-1 files (plan options in an untyped `args` bag) are read and upgraded.
  */
-import { readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CheckpointError } from '../errors.js';
+import { CheckpointError, optionRef } from '../errors.js';
 import { RUN_META_VERSION, runMetaSchema, type RunMeta } from './record.js';
 
 /** File name of the run metadata inside a run directory. */
@@ -36,6 +36,17 @@ export function readRunMetaFile(runDir: string): RunMeta {
     throw new CheckpointError(`${path}: not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   return parseRunMeta(value, path);
+}
+
+/**
+ * Reads run.json of a directory to resume. A directory killed before run.json was written holds nothing to
+ * resume: that is said as such, rather than "not a run directory".
+ */
+export function readRunMetaForResume(runDir: string): RunMeta {
+  if (existsSync(runDir) && !existsSync(join(runDir, RUN_META_FILE))) {
+    throw new CheckpointError(`${runDir} has no ${RUN_META_FILE}: its run was stopped before it started, so there is nothing to resume; start afresh without ${optionRef('resume')}`);
+  }
+  return readRunMetaFile(runDir);
 }
 
 /**

@@ -34,10 +34,10 @@ const BAD_SUITES: { fixture: string; issues: Expected[] }[] = [
   {
     fixture: 'bad-tools-file.yaml',
     issues: [
+      { line: 8, column: 12, path: 'prompts[0].tools', words: /file not found: .*no-such-tools\.yaml/ },
       { file: dataPath('bad-tools.yaml'), line: 5, column: 7, path: '[0].function.parameters', words: /invalid JSON Schema: .*properties\/city\/type/ },
       { file: dataPath('bad-tools.yaml'), line: 10, column: 5, path: '[1].function.name', words: /required string is missing/ },
       { file: dataPath('bad-tools.yaml'), line: 10, column: 5, path: '[1].function.nam', words: /unknown key "nam" \(did you mean "name"\?\)/ },
-      { line: 8, column: 12, path: 'prompts[0].tools', words: /file not found: .*no-such-tools\.yaml/ },
     ],
   },
   {
@@ -47,8 +47,8 @@ const BAD_SUITES: { fixture: string; issues: Expected[] }[] = [
   {
     fixture: 'bad-image.yaml',
     issues: [
-      { line: 4, column: 5, path: 'prompt "p".messages[0].content[1].file', words: /image \.\.\/data\/countries\.txt: expected a PNG, JPEG, WebP or GIF file, got other bytes/ },
-      { line: 16, column: 5, path: 'case "no-such-image-png-138097"', words: /image \.\.\/data\/no-such-image\.png: file not found/ },
+      { line: 4, column: 5, path: 'prompt "p".messages[0].content[1].file', words: /image data\/countries\.txt: expected a PNG, JPEG, WebP or GIF file, got other bytes/ },
+      { line: 16, column: 5, path: 'case "no-such-image-png-138097"', words: /image data\/no-such-image\.png: file not found/ },
     ],
   },
   { fixture: 'tab-indent.yaml', issues: [{ line: 3, column: 1, path: '', words: /^yaml syntax: tabs are not allowed/i }] },
