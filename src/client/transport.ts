@@ -7,7 +7,7 @@
  * timer per attempt that aborts the whole request after requestMs.
  */
 
-import { Pool, type Dispatcher } from 'undici';
+import { createPool, requestOn, type Dispatcher, type Pool } from './undici-pool.js';
 import { AttemptAbort, followSignal } from './attempt-abort.js';
 import { parseCompletionBody } from './completion-parser.js';
 import { failureFromStatus, failureFromThrown, timeoutFailure, tooLargeFailure, type Failure } from './failure.js';
@@ -30,7 +30,7 @@ export class Transport {
   private readonly getHeaders: Record<string, string>;
 
   constructor(private readonly options: ResolvedOptions) {
-    this.pool = new Pool(options.origin, {
+    this.pool = createPool(options.origin, {
       connections: options.connections,
       connect: { timeout: options.connectMs },
       headersTimeout: options.firstByteMs,
@@ -85,7 +85,7 @@ export class Transport {
     try {
       if (external?.aborted) throw external.reason;
       const startMs = now();
-      const response = await this.pool.request({ method, path, headers, body, signal: abort });
+      const response = await requestOn(this.pool, { method, path, headers, body, signal: abort });
       if (response.statusCode < 200 || response.statusCode > 299) {
         // An error body is only quoted: read up to the limit and cut, rather than fail a failure.
         const text = await readText(response, this.options.maxResponseBytes, true);
