@@ -10,7 +10,6 @@ export type {
   TimeoutOptions,
 } from './options.js';
 export { createClient } from './client.js';
-export { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from './resolve-options.js';
 export { DEFAULT_BASE_URL, MOCK_API_KEY, resolveClientEnv } from './env.js';
 export {
   AbortedError,
@@ -31,3 +30,4 @@ export {
 } from './api-errors.js';
 export type { TimeoutPhase } from './failure.js';
 export { estimateRequestTokens } from './token-estimate.js';
+export { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from './defaults.js';

@@ -5,15 +5,7 @@
 
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ClientEvent, ClientOptions } from './options.js';
-
-/** Attempts per request, the first included, when the caller does not say. */
-export const DEFAULT_MAX_ATTEMPTS = 4;
-
-/** Limit of one attempt, body included, in ms, when the caller does not say. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
-
-/** Largest response body read, in bytes, when the caller does not say: 10 MiB, far above any real answer. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+import { DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_RESPONSE_BYTES } from './defaults.js';
 
 /** Every option with its default. */
 export interface ResolvedOptions {

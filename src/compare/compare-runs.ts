@@ -15,15 +15,11 @@ import type {
   UnmatchedCell,
 } from './compare-report.js';
 import { diffWords, formatWordDiff } from './diff.js';
-import { assertComparableRuns, checkCoverage, DEFAULT_MIN_COVERAGE } from './gate.js';
+import { assertComparableRuns, checkCoverage } from './gate.js';
+import { DEFAULT_MIN_COVERAGE } from './defaults.js';
 import { endpointOf } from '../wire/index.js';
 import { decideVerdicts, worstVerdict } from './verdict.js';
-
-/** Significance level of the paired tests when the caller does not say. */
-export const DEFAULT_ALPHA = 0.05;
-
-/** Pass-rate drop (0..1) tolerated before a significant fall counts as a regression, when the caller does not say. */
-export const DEFAULT_MAX_DROP = 0;
+import { DEFAULT_ALPHA, DEFAULT_MAX_DROP } from './defaults.js';
 
 /** One side of a comparison: its run metadata and its cells (any order; a repeated id keeps the last). */
 export interface CompareInput {

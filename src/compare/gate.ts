@@ -7,9 +7,6 @@ import { CompareRefusedError, optionRef } from '../errors.js';
 import type { RunMeta } from '../run/index.js';
 import { endpointOf } from '../wire/index.js';
 
-/** Share of the base's cells the head must also have, when the caller does not say. */
-export const DEFAULT_MIN_COVERAGE = 0.9;
-
 /** One side as the gate sees it. */
 export interface GateSide {
   meta: RunMeta;

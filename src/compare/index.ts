@@ -1,5 +1,5 @@
 /** Public surface of the comparison: pure regression checks between two runs, and merging shards of a run. */
-export { compareRunRecords, DEFAULT_ALPHA, DEFAULT_MAX_DROP, resolveCompareOptions } from './compare-runs.js';
+export { compareRunRecords, resolveCompareOptions } from './compare-runs.js';
 export type { CompareInput } from './compare-runs.js';
 export { toCompareCell, OUTPUT_CHARS, REASON_CHARS, MAX_REASONS } from './compare-cell.js';
 export type { CompareCell } from './compare-cell.js';
@@ -29,5 +29,6 @@ export { mergeShards } from './merge-shards.js';
 export type { MergedRun, ShardInput } from './merge-shards.js';
 export { diffWords, formatWordDiff, truncate } from './diff.js';
 export type { DiffPart } from './diff.js';
-export { assertUsableBaseline, DEFAULT_MIN_COVERAGE, describeCoverage, isComplete } from './gate.js';
+export { assertUsableBaseline, describeCoverage, isComplete } from './gate.js';
 export type { Coverage, GateSide } from './gate.js';
+export { DEFAULT_ALPHA, DEFAULT_MAX_DROP, DEFAULT_MIN_COVERAGE } from './defaults.js';

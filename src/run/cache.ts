@@ -13,9 +13,6 @@ import { prepareDirectory } from './writable-path.js';
 /** Version of cache entries; a bump makes old entries misses. */
 const CACHE_VERSION = 1;
 
-/** The default cache directory, relative to the working directory (git-ignored). */
-export const DEFAULT_CACHE_DIR = '.onetoken-eval-cache';
-
 /** The cache key of a request sent to an endpoint. */
 export function requestHash(endpoint: string, requestKey: string): string {
   return sha256Hex(`${endpoint}\n${requestKey}`);

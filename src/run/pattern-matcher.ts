@@ -6,9 +6,7 @@
  * an error of that assertion; the next match starts a fresh worker.
  */
 import { Worker } from 'node:worker_threads';
-
-/** Time one match may take, in ms, when the caller does not say. */
-export const DEFAULT_REGEX_TIMEOUT_MS = 1000;
+import { DEFAULT_REGEX_TIMEOUT_MS } from './defaults.js';
 
 /** The worker: compile (cached) and test; answers `{ matched }` or `{ error }`. */
 const WORKER_SOURCE = `

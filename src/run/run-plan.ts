@@ -17,11 +17,9 @@ import type { CellJournal } from './journal.js';
 import type { CellRecord } from './record.js';
 import type { ScoreContext } from './score-cell.js';
 import { PatternMatcher } from './pattern-matcher.js';
+import { DEFAULT_CONCURRENCY } from './defaults.js';
 
 /** Why dispatching stopped early. */
-/** Requests in flight at most, over all models, when the caller does not say. */
-export const DEFAULT_CONCURRENCY = 8;
-
 export type StopReason = 'interrupted' | 'auth' | 'quota' | 'budget';
 
 /** Options of `runPlan`. */
