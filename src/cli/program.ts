@@ -86,7 +86,7 @@ const COMMANDS: CommandSpec[] = [
     name: 'report', args: '<run-dir>', description: 'rewrite a finished run\'s report.html (no request), optionally against a baseline',
     options: ['baseline', 'output', 'alpha', 'maxDrop'],
     examples: ['onetoken-eval report results/capitals/latest', 'onetoken-eval report results/capitals/latest --baseline results/baselines/capitals.json -o review.html'],
-    exitCodes: ['0  written', '2  invalid run directory, results.json or baseline'],
+    exitCodes: ['0  written', '2  invalid run directory, results.json or baseline, or the run directory is in use (run.lock)'],
     load: async () => (await import('./commands/report.js')).reportCommand,
   },
   {
