@@ -21,7 +21,7 @@ export const DEFAULT_MAX_DATA_BYTES = 1024 * 1024 * 1024;
 export interface SourceFileOptions {
   /** Read prompt, data and schema files outside the suite's directory tree too. @default false */
   allowOutsidePaths?: boolean;
-  /** Largest suite, prompt or schema file, in bytes. @default 67108864 (64 MiB) */
+  /** Largest suite, prompt, schema or tool file, in bytes. @default 67108864 (64 MiB) */
   maxSourceBytes?: number;
   /** Largest data file, in bytes. @default 1073741824 (1 GiB) */
   maxDataBytes?: number;
