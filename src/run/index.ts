@@ -20,7 +20,7 @@ export { estimateCost } from './cost.js';
 export type { Pricing } from './cost.js';
 export { scoreRecord, answerOf, GRADER_SEED } from './score-cell.js';
 export type { ScoreContext } from './score-cell.js';
-export { PatternMatcher, DEFAULT_REGEX_TIMEOUT_MS } from './pattern-matcher.js';
+export { PatternMatcher, DEFAULT_REGEX_TIMEOUT_MS } from '../pattern/index.js';
 export { MOCK_BASE_URL, cacheNamespaceOf } from './cache-namespace.js';
 export { resolveResumeOptions } from './resume-options.js';
 export type { GivenPlanOptions } from './resume-options.js';
