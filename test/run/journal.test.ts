@@ -35,7 +35,7 @@ describe('CellJournal', () => {
     dir = makeTempDir();
     const journal = CellJournal.openForAppend(dir.path);
     journal.append(record(0));
-    journal.append(record(1, 'x'.repeat(16 << 20)));
+    journal.append(record(1, 'x'.repeat(8 << 20)));
     journal.append(record(2));
     journal.close();
     const size = statSync(join(dir.path, 'cells.jsonl')).size;
@@ -52,11 +52,11 @@ describe('CellJournal', () => {
       for await (const item of journalRecords(dir.path)) lengths.push(item.output?.length ?? 0);
       return lengths;
     });
-    expect(streamed.result).toEqual([8, 16 << 20, 8]);
+    expect(streamed.result).toEqual([8, 8 << 20, 8]);
     const repaired = await countConcatBytes(() => repairJournal(dir.path, () => null));
     expect(repaired.result.cells).toBe(3);
     for (const { copiedBytes } of [opened, streamed, repaired]) expect(copiedBytes).toBeLessThan(2 * size);
-  });
+  }, 60_000);
 
   it('keeps the latest line of a cell that was appended twice', () => {
     dir = makeTempDir();
