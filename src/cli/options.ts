@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { DEFAULT_ALPHA, DEFAULT_MAX_DROP, DEFAULT_MIN_COVERAGE, type CompareOptions } from '../compare/index.js';
 import { DEFAULT_CACHE_DIR, DEFAULT_CONCURRENCY, DEFAULT_REGEX_TIMEOUT_MS } from '../run/index.js';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from '../client/index.js';
+import { DEFAULT_MAX_DATA_BYTES, DEFAULT_MAX_SOURCE_BYTES, type LoadSuiteOptions } from '../suite/index.js';
 
 /** One option's declaration. */
 export interface OptionSpec {
@@ -79,6 +80,8 @@ export const OPTIONS = {
   cache: { flags: '--no-cache', description: 'bypass the response cache (neither read nor written)' },
   cacheDir: { flags: '--cache-dir <dir>', description: `response cache directory (default: ONETOKEN_EVAL_CACHE_DIR, else "${DEFAULT_CACHE_DIR}")` },
   allowOutsidePaths: { flags: '--allow-outside-paths', description: 'read prompt, data and schema files outside the suite\'s directory (absolute, ../ or symlinked paths)' },
+  maxSourceBytes: { flags: '--max-source-bytes <n>', description: 'largest suite, prompt, schema or tool file read; a larger one is refused', defaultValue: DEFAULT_MAX_SOURCE_BYTES, parse: positiveInt('--max-source-bytes') },
+  maxDataBytes: { flags: '--max-data-bytes <n>', description: 'largest data file (CSV, JSONL, YAML cases) read; a larger one is refused', defaultValue: DEFAULT_MAX_DATA_BYTES, parse: positiveInt('--max-data-bytes') },
   mock: { flags: '--mock', description: 'run against the built-in mock Onetoken server (no key needed)' },
   maxCost: { flags: '--max-cost <usd>', description: 'stop dispatching when the estimated spend (answers and grading; cached answers are free) reaches this many USD; after --resume it counts the whole run directory\'s spend', parse: nonNegativeNumber('--max-cost') },
   quiet: { flags: '--quiet', description: 'print only the final summary' },
@@ -129,6 +132,11 @@ export function buildOption(name: OptionName): Option {
   if (spec.parse) option.argParser(spec.parse as (value: string, previous: unknown) => unknown);
   if (spec.defaultValue !== undefined) option.default(spec.defaultValue);
   return option;
+}
+
+/** How suites are loaded (paths outside the suite's directory, file size limits), read from the parsed flags. */
+export function suiteOptionsOf(options: OptionValues): LoadSuiteOptions {
+  return { allowOutsidePaths: options.allowOutsidePaths, maxSourceBytes: options.maxSourceBytes, maxDataBytes: options.maxDataBytes };
 }
 
 /** The comparison options of `compare` and `run --baseline`, read from the parsed flags. */

@@ -30,21 +30,21 @@ const RUN_EXIT_CODES = [
 const COMMANDS: CommandSpec[] = [
   {
     name: 'run', args: '<suite...>', description: 'run suites against Onetoken and write reports',
-    options: ['out', 'concurrency', 'models', 'filter', 'shard', 'shardTotal', 'limitsPerShard', 'repeat', 'resume', 'allowChangedSuite', 'retryErrors', 'cache', 'cacheDir', 'mock', 'maxCost', 'maxAttempts', 'timeoutMs', 'maxResponseBytes', 'regexTimeoutMs', 'allowOutsidePaths', 'baseline', 'junit', 'html', 'alpha', 'maxDrop', 'minCoverage', 'allowPartial', 'allowEndpointChange', 'minPassRate', 'quiet', 'verbose', 'json'],
+    options: ['out', 'concurrency', 'models', 'filter', 'shard', 'shardTotal', 'limitsPerShard', 'repeat', 'resume', 'allowChangedSuite', 'retryErrors', 'cache', 'cacheDir', 'mock', 'maxCost', 'maxAttempts', 'timeoutMs', 'maxResponseBytes', 'regexTimeoutMs', 'allowOutsidePaths', 'maxSourceBytes', 'maxDataBytes', 'baseline', 'junit', 'html', 'alpha', 'maxDrop', 'minCoverage', 'allowPartial', 'allowEndpointChange', 'minPassRate', 'quiet', 'verbose', 'json'],
     examples: ['onetoken-eval run suites/capitals.yaml --mock', 'ONETOKEN_API_KEY=... onetoken-eval run suites/*.yaml --concurrency 16', 'onetoken-eval run suites/capitals.yaml --resume results/capitals/latest'],
     exitCodes: RUN_EXIT_CODES,
     load: async () => (await import('./commands/run.js')).runCommand,
   },
   {
     name: 'validate', args: '<suite...>', description: 'check suites and their data files without any request',
-    options: ['allowOutsidePaths', 'json'],
+    options: ['allowOutsidePaths', 'maxSourceBytes', 'maxDataBytes', 'json'],
     examples: ['onetoken-eval validate suites/*.yaml'],
     exitCodes: ['0  every suite is valid', '2  a suite or data file is invalid (one line per problem)'],
     load: async () => (await import('./commands/validate.js')).validateCommand,
   },
   {
     name: 'plan', args: '<suite...>', description: 'show the requests a run would make, with their seeds',
-    options: ['models', 'filter', 'shard', 'shardTotal', 'repeat', 'limit', 'allowOutsidePaths', 'json'],
+    options: ['models', 'filter', 'shard', 'shardTotal', 'repeat', 'limit', 'allowOutsidePaths', 'maxSourceBytes', 'maxDataBytes', 'json'],
     examples: ['onetoken-eval plan suites/capitals.yaml', 'onetoken-eval plan suites/capitals.yaml --shard 2/4 --json'],
     exitCodes: ['0  planned', '2  invalid suite or flags'],
     load: async () => (await import('./commands/plan.js')).planCommand,
@@ -65,7 +65,7 @@ const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'rescore', args: '<run-dir>', description: 're-apply (edited) assertions to a run\'s recorded answers without new requests',
-    options: ['suite', 'mock', 'cacheDir', 'regexTimeoutMs', 'allowOutsidePaths', 'junit', 'html', 'minPassRate', 'quiet', 'json'],
+    options: ['suite', 'mock', 'cacheDir', 'regexTimeoutMs', 'allowOutsidePaths', 'maxSourceBytes', 'maxDataBytes', 'junit', 'html', 'minPassRate', 'quiet', 'json'],
     examples: ['onetoken-eval rescore results/capitals/latest', 'onetoken-eval rescore results/capitals/latest --suite suites/capitals.yaml'],
     exitCodes: ['0  every cell passed', '1  some assertions failed, or below --min-pass-rate', '2  invalid run directory or suite, or llm-rubric without a key or --mock', '3  a grader request failed'],
     load: async () => (await import('./commands/rescore.js')).rescoreCommand,
@@ -86,7 +86,7 @@ const COMMANDS: CommandSpec[] = [
     name: 'report', args: '<run-dir>', description: 'rewrite a finished run\'s report.html (no request), optionally against a baseline',
     options: ['baseline', 'output', 'alpha', 'maxDrop'],
     examples: ['onetoken-eval report results/capitals/latest', 'onetoken-eval report results/capitals/latest --baseline results/baselines/capitals.json -o review.html'],
-    exitCodes: ['0  written', '2  invalid run directory, results.json or baseline'],
+    exitCodes: ['0  written', '2  invalid run directory, results.json or baseline, or the run directory is in use (run.lock)'],
     load: async () => (await import('./commands/report.js')).reportCommand,
   },
   {

@@ -38,6 +38,10 @@ export interface RescoreRunOptions {
   regexTimeoutMs?: number;
   /** Also read prompt, data and schema files outside the suite's directory. @default false */
   allowOutsidePaths?: boolean;
+  /** Largest suite, prompt, schema or tool file, in bytes. @default 67108864 (64 MiB) */
+  maxSourceBytes?: number;
+  /** Largest data file, in bytes. @default 1073741824 (1 GiB) */
+  maxDataBytes?: number;
   /** Hears warnings (a stale lock taken over). */
   onWarning?: (message: string) => void;
 }
@@ -72,7 +76,7 @@ export async function rescoreRun(runDirectory: string, options: RescoreRunOption
 }
 
 async function rescoreLocked(runDir: string, oldMeta: RunMeta, options: RescoreRunOptions): Promise<RescoreRunResult> {
-  const suite = loadSuite(options.suite ?? oldMeta.suite.path, { allowOutsidePaths: options.allowOutsidePaths });
+  const suite = loadSuite(options.suite ?? oldMeta.suite.path, { allowOutsidePaths: options.allowOutsidePaths, maxSourceBytes: options.maxSourceBytes, maxDataBytes: options.maxDataBytes });
   // `meta.shard`, not `plan.shard`: a merged run covers the whole plan.
   const plan = buildPlan(suite, { models: oldMeta.plan.models ?? undefined, filter: oldMeta.plan.filter ?? undefined, shard: oldMeta.shard, repeat: oldMeta.plan.repeat ?? undefined });
   const namespace = cacheNamespaceOf(oldMeta.baseUrl);

@@ -44,6 +44,10 @@ export interface RunSuiteOptions {
   regexTimeoutMs?: number;
   /** When `source` is a path: also read prompt, data and schema files outside the suite's directory. @default false */
   allowOutsidePaths?: boolean;
+  /** When `source` is a path: largest suite, prompt, schema or tool file, in bytes. @default 67108864 (64 MiB) */
+  maxSourceBytes?: number;
+  /** When `source` is a path: largest data file, in bytes. @default 1073741824 (1 GiB) */
+  maxDataBytes?: number;
   /** Where requests go. @default ONETOKEN_BASE_URL and ONETOKEN_API_KEY */
   endpoint?: EndpointOptions;
   /** How a shard applies each model's rpm/tpm: 'split' takes 1/n of each under shard i/n, 'full' all. @default 'split' */
@@ -168,7 +172,7 @@ function environmentErrorOf(error: unknown, runDir: string | null): unknown {
  */
 function planOf(source: string | Suite | Plan, options: RunSuiteOptions): Plan {
   if (typeof source !== 'string' && 'cellAt' in source) return source;
-  const suite = typeof source === 'string' ? loadSuite(source, { allowOutsidePaths: options.allowOutsidePaths ?? false }) : source;
+  const suite = typeof source === 'string' ? loadSuite(source, { allowOutsidePaths: options.allowOutsidePaths ?? false, maxSourceBytes: options.maxSourceBytes, maxDataBytes: options.maxDataBytes }) : source;
   if (options.resume && options.runDir) return buildPlan(suite, resumePlanOptions(options.runDir, options.plan ?? {}, suite));
   return buildPlan(suite, options.plan);
 }

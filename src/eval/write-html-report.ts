@@ -2,10 +2,12 @@
  * `writeHtmlReport` and `reportRun`: (re)write a finished run's report.html from its results.json, without any
  * request, through the same html reporter as `run`; `reportRun` adds the comparison with a baseline.
  */
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { CompareReport } from '../compare/index.js';
 import { readResultCells, writeReports, type PageBaseline, type RunSummary } from '../report/index.js';
+import { acquireRunLock, type RunLock } from '../run/index.js';
 import { compareRuns } from './compare-runs.js';
 import { readRunSide } from './read-run-side.js';
 
@@ -37,11 +39,28 @@ export interface ReportRunOptions {
   alpha?: number;
   /** Tolerated pass-rate drop of the comparison, 0..1. @default 0 */
   maxDrop?: number;
+  /** Hears that a stale lock of the run directory was taken over. */
+  onWarning?: (message: string) => void;
 }
 
-/** Writes a run's report.html, with the baseline view when a baseline is given; the `report` command. */
+/**
+ * Writes a run's report.html, with the baseline view when a baseline is given; the `report` command. A run
+ * directory is locked meanwhile, like a run, rescore or merge of it: a second writer is a `CheckpointError`
+ * (exit 2) naming the holder, and a page is never drawn from a run still writing its results.
+ */
 export async function reportRun(runPath: string, options: ReportRunOptions = {}): Promise<{ path: string; comparison: CompareReport | null }> {
-  if (!options.baseline) return { path: (await writeHtmlReport(runPath, { outputPath: options.outputPath })).path, comparison: null };
-  const compared = await compareRuns(options.baseline, runPath, { alpha: options.alpha, maxDrop: options.maxDrop, html: options.outputPath ?? true });
-  return { path: compared.htmlPath!, comparison: compared.report };
+  const lock = lockIfDirectory(runPath, options.onWarning);
+  try {
+    if (!options.baseline) return { path: (await writeHtmlReport(runPath, { outputPath: options.outputPath })).path, comparison: null };
+    const compared = await compareRuns(options.baseline, runPath, { alpha: options.alpha, maxDrop: options.maxDrop, html: options.outputPath ?? true });
+    return { path: compared.htmlPath!, comparison: compared.report };
+  } finally {
+    lock?.release();
+  }
+}
+
+/** The lock of `path` when it is a directory; a results.json file or a missing path is left to the reader's errors. */
+function lockIfDirectory(path: string, onWarning?: (message: string) => void): RunLock | null {
+  const isDirectory = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  return isDirectory ? acquireRunLock(path, { create: false, onStale: onWarning }) : null;
 }

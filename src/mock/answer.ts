@@ -4,8 +4,7 @@
  * change the text, so a retried request gets the same answer as the first try.
  */
 
-import { findFixtureAnswer } from './fixtures.js';
-import type { CompiledFixture } from './fixtures.js';
+import type { FixtureAnswer } from './fixtures.js';
 import { gradeAnswer, isGraderRequest } from './grader.js';
 import { hashHex, hashString, pick } from './hash.js';
 import { isSearchModel } from './models.js';
@@ -82,8 +81,7 @@ function withDefaultCitation(content: string, question: string): { content: stri
 }
 
 /** The answer when the request declares tools: calls for a new user message, text once results come back. */
-function composeToolAnswer(input: ChatInput, fixtures: readonly CompiledFixture[], question: string): ComposedAnswer | null {
-  const fixture = findFixtureAnswer(fixtures, input.model, question);
+function composeToolAnswer(input: ChatInput, fixture: FixtureAnswer | null, question: string): ComposedAnswer | null {
   const results = trailingToolResults(input.messages);
   if (results.length > 0) {
     const answer = fixture?.answer ?? null;
@@ -103,14 +101,18 @@ function textAnswer(input: ChatInput, content: string): ComposedAnswer {
   return { content, toolCalls: [], finishReason: 'stop', annotations: [], promptTokens: promptTokens(input.messages), completionTokens: estimateTokens(content) };
 }
 
-/** Composes the answer to a validated request. */
-export function composeAnswer(input: ChatInput, fixtures: readonly CompiledFixture[]): ComposedAnswer {
-  const question = input.messages.findLast((message) => message.role === 'user')?.text ?? '';
+/** The text fixtures are matched against: the last user message. */
+export function questionOf(input: ChatInput): string {
+  return input.messages.findLast((message) => message.role === 'user')?.text ?? '';
+}
+
+/** Composes the answer to a validated request, given the fixture that matched its question (or null). */
+export function composeAnswer(input: ChatInput, fixture: FixtureAnswer | null): ComposedAnswer {
+  const question = questionOf(input);
   if (input.tools.length > 0 || input.messages.at(-1)?.role === 'tool') {
-    const answer = composeToolAnswer(input, fixtures, question);
+    const answer = composeToolAnswer(input, fixture, question);
     if (answer !== null) return answer;
   }
-  const fixture = findFixtureAnswer(fixtures, input.model, question);
   let content: string;
   let annotations: UrlCitation[] = [];
   if (fixture !== null && fixture.answer !== null) {

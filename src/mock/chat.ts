@@ -5,7 +5,9 @@
  */
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { composeAnswer } from './answer.js';
+import { composeAnswer, questionOf } from './answer.js';
+import { findFixtureAnswer } from './fixtures.js';
+import type { PatternMatcher } from '../pattern/index.js';
 import * as apiError from './api-error.js';
 import { isAuthorized, loggableHeaders } from './auth.js';
 import { completionBody, sseEvent, streamEvents } from './completion.js';
@@ -34,6 +36,8 @@ export interface ChatContext {
   sequence: number;
   /** Injected 5xx answers so far, to alternate 500 and 503. */
   serverErrors: number;
+  /** Runs the fixture patterns with the time limit `regexTimeoutMs`. */
+  matcher: PatternMatcher;
 }
 
 /** How a successful answer is delivered. */
@@ -143,7 +147,8 @@ async function deliver(
   headers: Record<string, string>,
   ctx: ChatContext,
 ): Promise<void> {
-  const answer = composeAnswer(input, ctx.config.fixtures);
+  const fixture = await findFixtureAnswer(ctx.config.fixtures, input.model, questionOf(input), ctx.matcher);
+  const answer = composeAnswer(input, fixture);
   if (!input.isStream) {
     if (delivery.kind === 'truncate') reply.sendTruncatedJson(res, completionBody(meta, answer), headers);
     else if (delivery.kind === 'stream-error') reply.sendError(res, apiError.serverError(500, delivery.message), headers);

@@ -1,5 +1,10 @@
-/** Fixture matching: the first fixture whose regex finds the last user message answers it. */
+/**
+ * Fixture matching: the first fixture whose regex finds the last user message answers it. The patterns come from
+ * the user's fixture file, so they run in a `PatternMatcher` (a worker with a time limit): a backtracking one
+ * fails that request instead of freezing the server, whose Ctrl-C and SIGTERM keep working.
+ */
 
+import type { PatternMatcher } from '../pattern/index.js';
 import type { MockFixture } from './types.js';
 
 /** A fixture with its regex compiled once at server start. */
@@ -61,22 +66,30 @@ function fillDeep(value: unknown, groups: Record<string, string | undefined> | u
   return value;
 }
 
-/** The answer of the first fixture for `model` whose regex finds `userText`, or null. */
-export function findFixtureAnswer(
+/**
+ * The answer of the first fixture for `model` whose regex finds `userText`, or null. Rejects when the patterns
+ * overran the matcher's time limit, saying so.
+ */
+export async function findFixtureAnswer(
   fixtures: readonly CompiledFixture[],
   model: string,
   userText: string,
-): FixtureAnswer | null {
-  for (const { fixture, pattern } of fixtures) {
-    if (fixture.model !== undefined && fixture.model !== model) continue;
-    const found = pattern.exec(userText);
-    if (found === null) continue;
-    return {
-      answer: fixture.answer === undefined ? null : fillTemplate(fixture.answer, found.groups),
-      toolCalls: (fixture.toolCalls ?? []).map((call) => ({ name: call.name, arguments: fillDeep(call.arguments, found.groups) as Record<string, unknown> })),
-      citations: fixture.citations ?? null,
-      finishReason: fixture.finishReason ?? 'stop',
-    };
+  matcher: PatternMatcher,
+): Promise<FixtureAnswer | null> {
+  const candidates = fixtures.filter(({ fixture }) => fixture.model === undefined || fixture.model === model);
+  if (candidates.length === 0) return null;
+  let found;
+  try {
+    found = await matcher.findFirst(candidates.map(({ pattern }) => ({ source: pattern.source, flags: pattern.flags })), userText);
+  } catch (error) {
+    throw new Error(`fixture patterns on the last user message: ${(error as Error).message}`, { cause: error });
   }
-  return null;
+  if (found === null) return null;
+  const { fixture } = candidates[found.index]!;
+  return {
+    answer: fixture.answer === undefined ? null : fillTemplate(fixture.answer, found.groups),
+    toolCalls: (fixture.toolCalls ?? []).map((call) => ({ name: call.name, arguments: fillDeep(call.arguments, found.groups) as Record<string, unknown> })),
+    citations: fixture.citations ?? null,
+    finishReason: fixture.finishReason ?? 'stop',
+  };
 }

@@ -5,6 +5,7 @@ import { checkFaults } from './faults.js';
 import { compileFixtures } from './fixtures.js';
 import type { CompiledFixture } from './fixtures.js';
 import { DEFAULT_MOCK_MODELS } from './models.js';
+import { DEFAULT_REGEX_TIMEOUT_MS } from '../pattern/index.js';
 import type { MockFaults, MockServerOptions, MockStep } from './types.js';
 
 /** Options with every default applied. */
@@ -23,6 +24,7 @@ export interface ResolvedOptions {
   keepRequestLog: boolean;
   streamChunkDelayMs: number;
   maxBodyBytes: number;
+  regexTimeoutMs: number;
 }
 
 /** Largest request body the mock reads, in bytes, when not told: 16 MiB, far above any chat request. */
@@ -72,7 +74,13 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions
     keepRequestLog: options.keepRequestLog ?? true,
     streamChunkDelayMs: duration('streamChunkDelayMs', options.streamChunkDelayMs, 0),
     maxBodyBytes: options.maxBodyBytes === undefined ? DEFAULT_MAX_BODY_BYTES : positiveBytes(options.maxBodyBytes),
+    regexTimeoutMs: options.regexTimeoutMs === undefined ? DEFAULT_REGEX_TIMEOUT_MS : positiveMs(options.regexTimeoutMs),
   };
+}
+
+function positiveMs(value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1) throw new TypeError(`regexTimeoutMs: expected a positive whole number of milliseconds, got ${String(value)}`);
+  return value;
 }
 
 function positiveBytes(value: number): number {

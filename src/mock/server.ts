@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PatternMatcher } from '../pattern/index.js';
 import * as apiError from './api-error.js';
 import { isAuthorized } from './auth.js';
 import { handleChat } from './chat.js';
@@ -55,6 +56,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     wait: (ms) => sleep(ms, undefined, { signal: closing.signal }),
     sequence: 0,
     serverErrors: 0,
+    matcher: new PatternMatcher(config.regexTimeoutMs),
   };
   const server = createServer({ keepAlive: true, noDelay: true }, (req, res) => {
     route(req, res, ctx).catch((error: unknown) => {
@@ -88,6 +90,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     close(): Promise<void> {
       closed ??= new Promise<void>((resolve) => {
         closing.abort();
+        ctx.matcher.close();
         server.close(() => resolve());
         // close() alone waits for idle keep-alive sockets to time out; a test would hang for seconds.
         server.closeAllConnections();

@@ -28,6 +28,11 @@ export interface MockServerOptions {
   streamChunkDelayMs?: number;
   /** A request body above this many bytes is answered 413 without being kept in memory. @default 16777216 (16 MiB) */
   maxBodyBytes?: number;
+  /**
+   * Time the fixture patterns may take on one request's message, in ms, run off the main thread; a lookup that
+   * overruns it (catastrophic backtracking) is answered 500 saying so. @default 1000
+   */
+  regexTimeoutMs?: number;
 }
 
 /**

@@ -3,9 +3,6 @@
  * them at every start, and importing them from the modules that use them would load those modules too.
  */
 
-/** Time one match may take, in ms, when the caller does not say. */
-export const DEFAULT_REGEX_TIMEOUT_MS = 1000;
-
 /** Requests in flight at most, over all models, when the caller does not say. */
 export const DEFAULT_CONCURRENCY = 8;
 

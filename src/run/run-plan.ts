@@ -16,7 +16,7 @@ import { limitsForShard, type LimitsPerShard } from './shard-limits.js';
 import type { CellJournal } from './journal.js';
 import type { CellRecord } from './record.js';
 import type { ScoreContext } from './score-cell.js';
-import { PatternMatcher } from './pattern-matcher.js';
+import { PatternMatcher } from '../pattern/index.js';
 import { DEFAULT_CONCURRENCY } from './defaults.js';
 
 /** Why dispatching stopped early. */

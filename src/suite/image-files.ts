@@ -4,7 +4,6 @@
  * 20 MiB, the API's limit), and hashed into the suite hash. A path with `{{ var }}` names one image per case,
  * so it is rendered and checked for every case that meets it, with a problem reported at that case.
  */
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { SourceIssue } from '../errors.js';
 import type { SourceFiles } from './source-files.js';
@@ -68,15 +67,14 @@ export function loadImages(prompts: PromptSpec[], cases: CaseSpec[], files: Sour
 
 /** Reads and checks one image; null after reporting a problem. */
 function readImage(file: string, files: SourceFiles, position: SourcePosition, path: string, issues: SourceIssue[]): ImageAsset | null {
-  const full = files.resolve(file);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(full);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    issues.push({ ...position, path, message: `image ${file}: ${code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? 'error'})`}: ${full}` });
+  // A FIFO, a device (/dev/zero), a path leading out of the suite's directory or a file far above the API's
+  // limit is refused before it is read, like any other referenced file.
+  const read = files.readBytes(file, MAX_IMAGE_BYTES);
+  if ('problem' in read) {
+    issues.push({ ...position, path, message: `image ${file}: ${read.problem}: ${read.file}` });
     return null;
   }
+  const bytes = read.bytes;
   const mediaType = imageMediaType(bytes);
   if (mediaType === null) {
     issues.push({ ...position, path, message: `image ${file}: expected a PNG, JPEG, WebP or GIF file, got other bytes` });

@@ -21,7 +21,7 @@ export const DEFAULT_MAX_DATA_BYTES = 1024 * 1024 * 1024;
 export interface SourceFileOptions {
   /** Read prompt, data and schema files outside the suite's directory tree too. @default false */
   allowOutsidePaths?: boolean;
-  /** Largest suite, prompt or schema file, in bytes. @default 67108864 (64 MiB) */
+  /** Largest suite, prompt, schema or tool file, in bytes. @default 67108864 (64 MiB) */
   maxSourceBytes?: number;
   /** Largest data file, in bytes. @default 1073741824 (1 GiB) */
   maxDataBytes?: number;
@@ -56,6 +56,18 @@ export class SourceFiles {
       return null;
     }
     return this.readAt(file, name, position, path, issues, kind);
+  }
+
+  /**
+   * Reads a referenced binary file (an image) of at most `maxBytes`, with the same path and file-kind checks as
+   * `read`; returns the bytes or why not (the caller words the issue).
+   */
+  readBytes(name: string, maxBytes: number): { file: string; bytes: Buffer } | { file: string; problem: string } {
+    const file = this.resolve(name);
+    const escape = this.options.allowOutsidePaths ? null : this.escapeOf(name, file);
+    if (escape !== null) return { file, problem: `${escape}; keep the files a suite uses under ${this.directory || '.'}, or pass ${optionRef('allowOutsidePaths')}` };
+    const result = readRegularFileBytes(file, maxBytes);
+    return 'problem' in result ? { file, problem: result.problem } : { file, bytes: result.bytes };
   }
 
   /** Reads the suite file itself. */
@@ -96,11 +108,17 @@ function isOutside(root: string, path: string): boolean {
   return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
 }
 
+/** The text (UTF-8) of a regular file of at most `maxBytes`, or why not; see `readRegularFileBytes`. */
+export function readRegularFile(file: string, maxBytes: number): { text: string } | { problem: string } {
+  const result = readRegularFileBytes(file, maxBytes);
+  return 'problem' in result ? result : { text: result.bytes.toString('utf8') };
+}
+
 /**
- * The text of a regular file of at most `maxBytes`, or why not. Opened non-blocking so a FIFO cannot hang the
+ * The bytes of a regular file of at most `maxBytes`, or why not. Opened non-blocking so a FIFO cannot hang the
  * open itself; read in chunks collected once, so the cost is linear in the size.
  */
-export function readRegularFile(file: string, maxBytes: number): { text: string } | { problem: string } {
+export function readRegularFileBytes(file: string, maxBytes: number): { bytes: Buffer } | { problem: string } {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -123,7 +141,7 @@ export function readRegularFile(file: string, maxBytes: number): { text: string 
       if (total > maxBytes) return { problem: `file is larger than the limit of ${maxBytes} bytes` };
       chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
     }
-    return { text: Buffer.concat(chunks, total).toString('utf8') };
+    return { bytes: Buffer.concat(chunks, total) };
   } catch (error) {
     return { problem: `cannot read file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   } finally {

@@ -19,6 +19,7 @@ const LEAVES: Record<string, string[]> = {
   suggest: [],
   stats: ['errors'],
   wire: ['errors'],
+  pattern: [],
 };
 
 /** What a pipeline folder may import, on top of every leaf. */

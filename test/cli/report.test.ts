@@ -1,5 +1,6 @@
 /** `onetoken-eval report`, `--no-html` and `compare --html` end to end against the built-in mock. */
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliEnv, makeTempDir, runCli } from '../helpers/cli.js';
@@ -47,6 +48,30 @@ describe('onetoken-eval report', { timeout: 60_000 }, () => {
     // With --baseline the exit code is the gate's: no regression against itself, so 0 despite failed cells.
     expect(result.code).toBe(0);
     expect(readFileSync(join(dir('against'), 'report.html'), 'utf8')).toContain('id="ote-baseline">{"source":');
+  });
+
+  it('refuses to rewrite the page of a run directory another process holds, with exit 2 naming the holder', async () => {
+    const runDir = dir('locked');
+    cpSync(dir('with'), runDir, { recursive: true });
+    const page = join(runDir, 'report.html');
+    const before = statSync(page).mtimeMs;
+    // This test process is alive, so its lock is not stale.
+    writeFileSync(join(runDir, 'run.lock'), `${JSON.stringify({ pid: process.pid, host: hostname() })}\n`);
+    const result = await runCli(['report', runDir], { env: cliEnv() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`onetoken-eval: ${runDir} is in use by process ${process.pid} (lock ${join(runDir, 'run.lock')}): wait for it to finish, or delete the lock file if that process is gone\n`);
+    expect(statSync(page).mtimeMs).toBe(before);
+    expect(existsSync(join(runDir, 'run.lock'))).toBe(true);
+  });
+
+  it('takes the run directory\'s lock while it writes and releases it after', async () => {
+    const runDir = dir('unlocked');
+    cpSync(dir('with'), runDir, { recursive: true });
+    writeFileSync(join(runDir, 'run.lock'), `${JSON.stringify({ pid: 2 ** 30, host: hostname() })}\n`);
+    const result = await runCli(['report', runDir], { env: cliEnv() });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^onetoken-eval: warning: .*run\.lock: took over a stale lock of process 1073741824/);
+    expect(existsSync(join(runDir, 'run.lock'))).toBe(false);
   });
 
   it('exits 2 with one line for a directory that holds no run', async () => {

@@ -64,6 +64,23 @@ describe('answers', () => {
     expect(await ask(chatBody('hello'))).toBe('generic');
   });
 
+  it('answers 500 naming the time limit when a fixture pattern backtracks, and keeps serving', async () => {
+    // In-process, ^(a+)+b$ on 40 "a"s ran for hours and froze the server (Ctrl-C included).
+    const fixtures = [{ match: 'cats', answer: 'meow' }, { match: '^(a+)+b$', answer: 'never' }];
+    server = await startMockServer({ fixtures, regexTimeoutMs: 100 });
+    const response = await postChat(server, chatBody('a'.repeat(40)));
+    expect(response.status).toBe(500);
+    expect(response.json.error).toMatchObject({
+      type: 'server_error',
+      message: 'mock server failure: fixture patterns on the last user message: the regular expression took longer than 100 ms on this text (catastrophic backtracking?); simplify the pattern',
+    });
+    expect((await postChat(server, chatBody('do cats purr?'))).json.choices[0].message.content).toBe('meow');
+  });
+
+  it('refuses a regexTimeoutMs that is not a positive whole number', async () => {
+    await expect(startMockServer({ regexTimeoutMs: 0 })).rejects.toThrow(/^regexTimeoutMs: expected a positive whole number of milliseconds, got 0$/);
+  });
+
   it('matches the last user message only and honours flags', async () => {
     const fixtures = [{ match: '^second$', flags: 'i', answer: 'matched', finishReason: 'content_filter' }];
     server = await startMockServer({ fixtures });

@@ -6,6 +6,7 @@ import { readResultCells, readResultsHeader } from '../../src/report/results-rea
 import type { CellRecord, RunMeta } from '../../src/run/index.js';
 import { OnetokenEvalError } from '../../src/errors.js';
 import { casesOf, makeErrored, makeMeta } from '../compare/records.js';
+import { countConcatBytes } from '../helpers/copied-bytes.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -61,6 +62,16 @@ describe('readResultCells', () => {
     expect(read[1].output).toBe(big.output);
     expect(read[2]).toEqual(cells[2]);
   });
+
+  it('copies a line that spans many read chunks once, not once per chunk (linear, not quadratic)', async () => {
+    // 8 MiB in one line: 8 chunks of 1 MiB. Joining the rest onto each chunk copied 1 + 2 + … + 8 MiB = 36 MiB.
+    const big = { ...cells[1], output: 'x'.repeat(8 << 20) };
+    const file = join(dir, 'results.json');
+    await writeFile(file, resultsText(meta, [cells[0], big, cells[2]]));
+    const { result, copiedBytes } = await countConcatBytes(() => collect(file));
+    expect(result.map((cell) => cell.output?.length)).toEqual([cells[0].output?.length, 8 << 20, cells[2].output?.length]);
+    expect(copiedBytes).toBeLessThan(2 * (9 << 20));
+  }, 60_000);
 
   it.each([1, 2])('reads a version-%i file, whose cells predate tool calls and conversations, with those fields empty', async (version) => {
     const old = cells.map(({ toolCalls: _calls, rounds: _rounds, turns: _turns, ...rest }) => rest);

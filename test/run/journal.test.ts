@@ -5,6 +5,8 @@ import { CheckpointError } from '../../src/errors.js';
 import { CellJournal, journalRecords, rewriteJournal } from '../../src/run/journal.js';
 import type { CellRecord } from '../../src/run/record.js';
 import { makeTempDir } from '../helpers/cli.js';
+import { countConcatBytes } from '../helpers/copied-bytes.js';
+import { repairJournal } from '../../src/run/journal-repair.js';
 
 function record(index: number, output = `answer ${index}`): CellRecord {
   return {
@@ -28,6 +30,33 @@ describe('CellJournal', () => {
     for await (const item of journalRecords(dir.path)) indices.push(item.index);
     expect(indices).toEqual([0, 1, 2, 3]);
   });
+
+  it('reads a record line that spans many read chunks by copying it once (linear, not quadratic)', async () => {
+    dir = makeTempDir();
+    const journal = CellJournal.openForAppend(dir.path);
+    journal.append(record(0));
+    journal.append(record(1, 'x'.repeat(8 << 20)));
+    journal.append(record(2));
+    journal.close();
+    const size = statSync(join(dir.path, 'cells.jsonl')).size;
+    // Opening indexes every line; journalRecords and repairJournal read them with their own line readers.
+    const opened = await countConcatBytes(() => {
+      const reopened = CellJournal.openReadOnly(dir.path);
+      const indices = reopened.indices();
+      reopened.close();
+      return indices;
+    });
+    expect(opened.result).toEqual([0, 1, 2]);
+    const streamed = await countConcatBytes(async () => {
+      const lengths: number[] = [];
+      for await (const item of journalRecords(dir.path)) lengths.push(item.output?.length ?? 0);
+      return lengths;
+    });
+    expect(streamed.result).toEqual([8, 8 << 20, 8]);
+    const repaired = await countConcatBytes(() => repairJournal(dir.path, () => null));
+    expect(repaired.result.cells).toBe(3);
+    for (const { copiedBytes } of [opened, streamed, repaired]) expect(copiedBytes).toBeLessThan(2 * size);
+  }, 60_000);
 
   it('keeps the latest line of a cell that was appended twice', () => {
     dir = makeTempDir();

@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/index.js';
 import { loadSuite } from '../../src/suite/index.js';
 import { imageMediaType, MAX_IMAGE_BYTES } from '../../src/suite/image-files.js';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadError, writeTempFiles } from './suite-fixture.js';
 
@@ -72,6 +74,38 @@ describe('image files', () => {
       expect(error.issues[0]!.message).toBe(`image big.png: ${MAX_IMAGE_BYTES} bytes, expected under 20 MiB (${MAX_IMAGE_BYTES} bytes)`);
     } finally {
       temp.remove();
+    }
+  });
+
+  it('refuses an image that is /dev/zero (through a symlink) without reading it, and one above the limit before reading it', () => {
+    const temp = writeTempFiles({ 'suite.yaml': imageSuite('{{ picture }}', ['zero.png', 'huge.png']) });
+    try {
+      symlinkSync('/dev/zero', join(temp.dir, 'zero.png'));
+      const huge = join(temp.dir, 'huge.png');
+      writeFileSync(huge, PNG);
+      // A sparse 4 GiB file: refused by its size, never read into memory.
+      execFileSync('truncate', ['-s', '4G', huge]);
+      const messages = loadError(join(temp.dir, 'suite.yaml'), { allowOutsidePaths: true }).issues.map((issue) => issue.message);
+      expect(messages).toEqual([
+        expect.stringMatching(/^image zero\.png: not a regular file \(a FIFO, socket or device\), expected a file: /),
+        expect.stringMatching(/^image huge\.png: file is 4294967296 bytes, above the limit of \d+ bytes: /),
+      ]);
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it('refuses an image path that leaves the suite\'s directory unless outside paths are allowed', () => {
+    const outside = writeTempFiles({ 'secret.png': PNG });
+    const temp = writeTempFiles({ 'suite.yaml': imageSuite('p.png') });
+    try {
+      symlinkSync(join(outside.dir, 'secret.png'), join(temp.dir, 'p.png'));
+      const error = loadError(join(temp.dir, 'suite.yaml'));
+      expect(error.issues.map((issue) => issue.message)).toEqual([expect.stringMatching(/^image p\.png: symlink leads outside the suite's directory; .* or pass .allowOutsidePaths.: /)]);
+      expect(loadSuite(join(temp.dir, 'suite.yaml'), { allowOutsidePaths: true }).prompts).toHaveLength(1);
+    } finally {
+      temp.remove();
+      outside.remove();
     }
   });
 });

@@ -74,6 +74,25 @@ describe('onetoken-eval validate', { timeout: 60_000 }, () => {
     ]);
   });
 
+  it('refuses a data file above --max-data-bytes with exit 2 and one line naming it', () => {
+    const result = cli(['validate', 'suites/capitals.yaml', '--max-data-bytes', '100']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^suites\/capitals\.yaml:\d+:\d+: cases\[\d+\]\.file: file is \d+ bytes, above the limit of 100 bytes: suites\/data\/capitals\.csv\n$/);
+    expect(cli(['validate', 'suites/capitals.yaml', '--max-data-bytes', '100000']).code).toBe(0);
+  });
+
+  it('refuses a suite file above --max-source-bytes with exit 2 and one line naming it', () => {
+    const result = cli(['plan', 'suites/capitals.yaml', '--max-source-bytes', '100']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^suites\/capitals\.yaml.*: file is \d+ bytes, above the limit of 100 bytes\n$/);
+  });
+
+  it('refuses a size limit that is not a whole number of bytes', () => {
+    const result = cli(['validate', 'suites/capitals.yaml', '--max-data-bytes', '1e3']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/invalid --max-data-bytes "1e3": expected a whole number >= 1/);
+  });
+
   it('prints a JSON summary with --json', () => {
     const result = cli(['validate', '--json', BUNDLED[0]!]);
     expect(result.code).toBe(0);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { SuiteError } from '../../src/errors.js';
-import { loadSuite } from '../../src/suite/index.js';
+import { loadSuite, type LoadSuiteOptions } from '../../src/suite/index.js';
 
 /** Path of a suite fixture as a user would type it from the repository root (vitest's working directory). */
 export function fixturePath(name: string): string {
@@ -17,9 +17,9 @@ export function dataPath(name: string): string {
 }
 
 /** Loads a suite that must be invalid and returns its error. */
-export function loadError(path: string): SuiteError {
+export function loadError(path: string, options: LoadSuiteOptions = {}): SuiteError {
   try {
-    loadSuite(path);
+    loadSuite(path, options);
   } catch (error) {
     expect(error).toBeInstanceOf(SuiteError);
     return error as SuiteError;

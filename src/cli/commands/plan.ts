@@ -5,7 +5,7 @@ import { contentText } from '../../wire/index.js';
 import { buildPlan, type Cell, type Plan } from '../../plan/index.js';
 import { loadSuites } from '../../suite/index.js';
 import { resolveShard } from '../shard-option.js';
-import type { OptionValues } from '../options.js';
+import { suiteOptionsOf, type OptionValues } from '../options.js';
 import { isModelGraded } from '../../assert/index.js';
 
 /** Requests a cell makes: its own plus one per model-graded assertion. */
@@ -16,7 +16,7 @@ function requestsOf(cell: Cell): number {
 /** Plans suites and prints them. */
 export async function planCommand(paths: string[], options: OptionValues): Promise<number> {
   const shard = resolveShard(options.shard, options.shardTotal, process.env);
-  const plans = loadSuites(paths, { allowOutsidePaths: options.allowOutsidePaths }).map((suite) =>
+  const plans = loadSuites(paths, suiteOptionsOf(options)).map((suite) =>
     buildPlan(suite, { models: options.models, filter: options.filter, shard, repeat: options.repeat }),
   );
   if (options.json) {

@@ -6,7 +6,8 @@ import type { OptionValues } from '../options.js';
 
 /** Writes the page and prints its path. */
 export async function reportCommand(args: string[], options: OptionValues): Promise<number> {
-  const { path } = await reportRun(args[0]!, { baseline: options.baseline, outputPath: options.output, alpha: options.alpha, maxDrop: options.maxDrop });
+  const warn = (message: string) => process.stderr.write(`onetoken-eval: warning: ${message}\n`);
+  const { path } = await reportRun(args[0]!, { baseline: options.baseline, outputPath: options.output, alpha: options.alpha, maxDrop: options.maxDrop, onWarning: warn });
   // Relative when under the working directory (shorter to read and to paste), else absolute.
   const shown = relative(process.cwd(), path);
   process.stdout.write(`report: ${shown && !shown.startsWith('..') ? shown : path}\n`);

@@ -3,14 +3,14 @@ import { rescoreRun } from '../../eval/index.js';
 import { renderSummaryTable } from '../../report/index.js';
 import { commandEndpoint } from '../mock-endpoint.js';
 import { exitCodeOf, passRateShortfall } from '../exit-code.js';
-import type { OptionValues } from '../options.js';
+import { suiteOptionsOf, type OptionValues } from '../options.js';
 
 /** Rescores a run directory in place. */
 export async function rescoreCommand(args: string[], options: OptionValues): Promise<number> {
   const { endpoint, close } = await commandEndpoint(Boolean(options.mock));
   try {
     const warn = (message: string) => process.stderr.write(`onetoken-eval: warning: ${message}\n`);
-    const result = await rescoreRun(args[0]!, { suite: options.suite, cacheDir: options.cacheDir, endpoint, junitPath: options.junit, html: options.html, regexTimeoutMs: options.regexTimeoutMs, allowOutsidePaths: options.allowOutsidePaths, onWarning: warn });
+    const result = await rescoreRun(args[0]!, { suite: options.suite, cacheDir: options.cacheDir, endpoint, junitPath: options.junit, html: options.html, regexTimeoutMs: options.regexTimeoutMs, ...suiteOptionsOf(options), onWarning: warn });
     if (options.json) process.stdout.write(`${JSON.stringify({ runDir: result.runDir, summary: result.summary, needRerun: result.needRerun }, null, 2)}\n`);
     else if (!options.quiet) process.stdout.write(`rescored ${result.rescored} cells in ${result.runDir}\n${renderSummaryTable(result.summary, {})}\n`);
     if (result.needRerun.length > 0) {

@@ -11,7 +11,7 @@ import { buildPlan } from '../../plan/index.js';
 import { loadSuites } from '../../suite/index.js';
 import { commandEndpoint } from '../mock-endpoint.js';
 import { exitCodeOf, worseExitCode } from '../exit-code.js';
-import { compareOptionsOf, type OptionValues } from '../options.js';
+import { compareOptionsOf, suiteOptionsOf, type OptionValues } from '../options.js';
 import { printRunResult } from '../run-output.js';
 import { resolveShard } from '../shard-option.js';
 import { handleInterrupts } from '../signals.js';
@@ -27,7 +27,7 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
   if (options.resume && options.out) throw new UsageError('--resume DIR already names the run directory: drop --out');
   // Not given (undefined) differs from "none": a resume takes what was not given from run.json.
   const given = { models: options.models, filter: options.filter, shard: options.shard === undefined ? undefined : shard, repeat: options.repeat };
-  const plans = loadSuites(paths, { allowOutsidePaths: options.allowOutsidePaths }).map((suite) => buildPlan(suite, options.resume ? resumePlanOptions(options.resume, given, suite) : given));
+  const plans = loadSuites(paths, suiteOptionsOf(options)).map((suite) => buildPlan(suite, options.resume ? resumePlanOptions(options.resume, given, suite) : given));
   const compare = compareOptionsOf(options);
   // A wrong baseline, comparison option or unwritable step summary must fail before any money is spent.
   if (options.baseline) for (const plan of plans) await checkBaseline(plan, options.baseline, compare, Boolean(options.mock));

@@ -1,7 +1,7 @@
 /** Issue 10, item 9: user regular expressions run with a time limit in a worker, and the main thread stays free. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { scoreAnswer } from '../../src/assert/index.js';
-import { PatternMatcher } from '../../src/run/index.js';
+import { PatternMatcher } from '../../src/pattern/index.js';
 
 const EVIL = '^(a+)+b$';
 const ANSWER = 'a'.repeat(40);
@@ -14,6 +14,14 @@ describe('PatternMatcher', () => {
     matcher = new PatternMatcher();
     await expect(matcher.match('^paris$', 'i', 'Paris')).resolves.toBe(true);
     await expect(matcher.match('^paris$', undefined, 'Paris')).resolves.toBe(false);
+  });
+
+  it('finds the first of several patterns with its named groups, or null', async () => {
+    matcher = new PatternMatcher();
+    const patterns = [{ source: 'dog' }, { source: 'capital of (?<country>\\w+)', flags: 'i' }, { source: 'capital' }];
+    await expect(matcher.findFirst(patterns, 'The CAPITAL of France?')).resolves.toEqual({ index: 1, groups: { country: 'France' } });
+    await expect(matcher.findFirst(patterns, 'nothing here')).resolves.toBeNull();
+    await expect(matcher.findFirst([{ source: '(' }], 'x')).rejects.toThrow(/unterminated group/i);
   });
 
   it('stops a backtracking pattern and keeps the event loop running meanwhile', async () => {

@@ -1,5 +1,5 @@
 /**
- * Matching user-supplied regular expressions with a time limit. V8's backtracking engine can take exponential
+ * Matching user-supplied regular expressions with a time limit (suite `regex` assertions, mock fixtures). V8's backtracking engine can take exponential
  * time (`^(a+)+b$` on 33 `a`s runs for hours) and blocks the thread it runs on, signals included. So patterns run
  * in one worker thread: the main thread only waits on a message and a timer, Ctrl-C keeps working, and a match
  * that overruns its limit has its worker terminated (the only way to stop a running RegExp) and is reported as
@@ -8,28 +8,50 @@
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_REGEX_TIMEOUT_MS } from './defaults.js';
 
-/** The worker: compile (cached) and test; answers `{ matched }` or `{ error }`. */
+/**
+ * The worker: compile (cached) and run each pattern in turn; answers `{ index, groups }` of the first that
+ * finds `text` (index -1 when none does) or `{ error }`.
+ */
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const compiled = new Map();
-parentPort.on('message', ({ source, flags, text }) => {
+parentPort.on('message', ({ patterns, text }) => {
   try {
-    const key = flags + '/' + source;
-    let pattern = compiled.get(key);
-    if (!pattern) { pattern = new RegExp(source, flags); compiled.set(key, pattern); }
-    pattern.lastIndex = 0;
-    parentPort.postMessage({ matched: pattern.test(text) });
+    for (let index = 0; index < patterns.length; index++) {
+      const { source, flags } = patterns[index];
+      const key = flags + '/' + source;
+      let pattern = compiled.get(key);
+      if (!pattern) { pattern = new RegExp(source, flags); compiled.set(key, pattern); }
+      pattern.lastIndex = 0;
+      const found = pattern.exec(text);
+      if (found !== null) return parentPort.postMessage({ index, groups: found.groups ? { ...found.groups } : {} });
+    }
+    parentPort.postMessage({ index: -1 });
   } catch (error) {
     parentPort.postMessage({ error: String(error && error.message || error) });
   }
 });
 `;
 
+/** The first of several patterns that found a text: its position in the list and its named groups. */
+export interface PatternFound {
+  index: number;
+  groups: Record<string, string | undefined>;
+}
+
+/** What the worker answers. */
+interface Reply {
+  index?: number;
+  groups?: Record<string, string | undefined>;
+  error?: string;
+}
+
 interface Job {
-  source: string;
-  flags: string;
+  patterns: { source: string; flags: string }[];
   text: string;
-  resolve: (matched: boolean) => void;
+  /** What `text` is, for the message of a match that overran: "answer" or "text". */
+  subject: string;
+  resolve: (found: PatternFound | null) => void;
   reject: (error: Error) => void;
 }
 
@@ -46,9 +68,21 @@ export class PatternMatcher {
   constructor(readonly timeoutMs: number = DEFAULT_REGEX_TIMEOUT_MS) {}
 
   /** True when `text` matches `/source/flags`; rejects when the match overran the limit. */
-  match(source: string, flags: string | undefined, text: string): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
-      this.queue.push({ source, flags: flags ?? '', text, resolve, reject });
+  async match(source: string, flags: string | undefined, text: string): Promise<boolean> {
+    return (await this.find([{ source, flags: flags ?? '' }], text, 'answer')) !== null;
+  }
+
+  /**
+   * The first of `patterns` that finds `text`, with its named groups, or null; all of them together get one time
+   * limit (one round trip to the worker). Rejects when they overran it or a pattern does not compile.
+   */
+  findFirst(patterns: readonly { source: string; flags?: string | undefined }[], text: string): Promise<PatternFound | null> {
+    return this.find(patterns.map(({ source, flags }) => ({ source, flags: flags ?? '' })), text, 'text');
+  }
+
+  private find(patterns: { source: string; flags: string }[], text: string, subject: string): Promise<PatternFound | null> {
+    return new Promise<PatternFound | null>((resolve, reject) => {
+      this.queue.push({ patterns, text, subject, resolve, reject });
       this.pump();
     });
   }
@@ -67,7 +101,7 @@ export class PatternMatcher {
     if (!job) return;
     this.current = job;
     const worker = this.startedWorker();
-    worker.postMessage({ source: job.source, flags: job.flags, text: job.text });
+    worker.postMessage({ patterns: job.patterns, text: job.text });
     if (this.isOnline) this.startTimer(job);
   }
 
@@ -85,19 +119,19 @@ export class PatternMatcher {
       this.isOnline = true;
       if (this.current && this.timer === null) this.startTimer(this.current);
     });
-    worker.on('message', (reply: { matched?: boolean; error?: string }) => this.finish(reply));
+    worker.on('message', (reply: Reply) => this.finish(reply));
     worker.on('error', (error) => this.finish({ error: error.message }));
     this.worker = worker;
     return worker;
   }
 
-  private finish(reply: { matched?: boolean; error?: string }): void {
+  private finish(reply: Reply): void {
     const job = this.current;
     if (!job) return;
     this.clearTimer();
     this.current = null;
     if (reply.error !== undefined) job.reject(new Error(reply.error));
-    else job.resolve(reply.matched === true);
+    else job.resolve(reply.index === undefined || reply.index < 0 ? null : { index: reply.index, groups: reply.groups ?? {} });
     this.pump();
   }
 
@@ -106,7 +140,7 @@ export class PatternMatcher {
     this.current = null;
     this.timer = null;
     this.stopWorker();
-    job.reject(new Error(`the regular expression took longer than ${this.timeoutMs} ms on this answer (catastrophic backtracking?); simplify the pattern`));
+    job.reject(new Error(`the regular expression took longer than ${this.timeoutMs} ms on this ${job.subject} (catastrophic backtracking?); simplify the pattern`));
     this.pump();
   }
 
