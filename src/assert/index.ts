@@ -1,13 +1,17 @@
 /** Public surface of the assertions: pure scoring of recorded answers, the spec schema, and the metrics. */
-export type { Answer, AssertionResult, AssertionSpec, GradeFn, GraderMessage } from './types.js';
+export type { Answer, AssertionResult, AssertionSpec, CellFacts, CheckOutcome, CheckRequest, CheckSource, GradeFn, GraderMessage, RunCheckFn } from './types.js';
 export type { AssertionKind, Check, KindContext } from './kind.js';
 export { assertionSpecSchema, validateAssertion } from './schema.js';
 export { assertionResultSchema } from './result-schema.js';
 export type { AssertionIssue, ValidAssertionSpec } from './schema.js';
-export { scoreAnswer } from './score.js';
+export { scoreAnswer, failedAssertion } from './score.js';
 export { scoreCase } from './score-case.js';
 export type { CaseScore } from './score-case.js';
 export { parseExpectedShorthand } from './shorthand.js';
 export { assertionTypes } from './registry.js';
 export { buildGraderMessages, parseGraderVerdict, isModelGraded, DEFAULT_GRADER_MODEL } from './grader.js';
 export type { GraderVerdict } from './grader.js';
+export { applyTransform, parseTransform, describeTransform, transformSpecSchema } from './transform.js';
+export type { Transform, TransformOutcome, TransformSpec } from './transform.js';
+export { DEFAULT_CHECK_TIMEOUT_MS, checkContext } from './check-context.js';
+export { expressionBody } from './check-source.js';

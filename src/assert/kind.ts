@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { didYouMean } from '../suggest.js';
-import type { Answer, GradeFn } from './types.js';
+import { transformSpecSchema } from './transform.js';
+import type { Answer, CellFacts, GradeFn, RunCheckFn } from './types.js';
 
 /** What a scorer may use besides the answer; injected by the runner so that scoring stays pure. */
 export interface KindContext {
@@ -12,6 +13,10 @@ export interface KindContext {
   grade?: GradeFn;
   /** The case's variables, for kinds that need more than the templated spec. */
   vars?: Record<string, unknown>;
+  /** Runs JavaScript checks and transforms (worker threads); absent when the caller cannot run code. */
+  runCheck?: RunCheckFn;
+  /** The cell the answer belongs to, for the `context` of JavaScript checks. */
+  cell?: CellFacts;
 }
 
 /**
@@ -52,6 +57,7 @@ const commonOptions = {
   not: z.boolean().optional().describe('negate the assertion: pass becomes fail and score becomes 1 - score'),
   weight: z.number().min(0).optional().describe('relative weight in the case score; 0 makes it informational (default 1)'),
   metric: z.string().min(1).optional().describe('name to aggregate this assertion score under'),
+  transform: transformSpecSchema.optional().describe('what the answer becomes before this assertion looks at it'),
 };
 
 /** Names of the common options, which every kind accepts. */

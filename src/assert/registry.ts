@@ -12,6 +12,7 @@ import { icontainsAll } from './kinds/icontains-all.js';
 import { icontainsAny } from './kinds/icontains-any.js';
 import { icontains } from './kinds/icontains.js';
 import { isJson } from './kinds/is-json.js';
+import { javascript } from './kinds/javascript.js';
 import { jsonPath } from './kinds/json-path.js';
 import { jsonSchema } from './kinds/json-schema.js';
 import { latency } from './kinds/latency.js';
@@ -47,6 +48,7 @@ export const KINDS = [
   hasCitation,
   citationDomain,
   llmRubric,
+  javascript,
 ] as const;
 
 /** Prefix that negates a kind: `not-contains`. */

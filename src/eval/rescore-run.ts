@@ -6,7 +6,7 @@
 import { buildPlan, type Cell } from '../plan/index.js';
 import { writeReports, type RunSummary } from '../report/index.js';
 import { reportOptionsOf } from './report-formats.js';
-import { cacheNamespaceOf, journalRecords, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, type CellRecord, type RunMeta } from '../run/index.js';
+import { cacheNamespaceOf, CheckPool, journalRecords, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, type CellRecord, type RunMeta } from '../run/index.js';
 import { loadSuite } from '../suite/index.js';
 import { isModelGraded } from '../assert/index.js';
 import { UsageError } from '../errors.js';
@@ -61,6 +61,7 @@ export async function rescoreRun(runDirectory: string, options: RescoreRunOption
   const usesGrader = [...byId.values()].some((cell) => cell.assertions.some(isModelGraded));
   const endpoint = usesGrader ? openGraderEndpoint(options.endpoint) : null;
   const cache = new ResponseCache(resolveCacheDir(options.cacheDir));
+  const checks = new CheckPool();
   const needRerun: string[] = [];
   const seen = new Set<string>();
   let graderErrors = 0;
@@ -73,8 +74,8 @@ export async function rescoreRun(runDirectory: string, options: RescoreRunOption
       return record;
     }
     if (record.error) return record;
-    const scored = await scoreRecord(record, cell.assertions, cell.threshold, cell.vars, {
-      client: endpoint?.client ?? null, cache, endpoint: namespace, grader: suite.grader, pricing: suite.pricing,
+    const scored = await scoreRecord(record, cell, {
+      client: endpoint?.client ?? null, cache, endpoint: namespace, grader: suite.grader, pricing: suite.pricing, runCheck: checks.runCheck,
     });
     graderErrors += scored.graderCalls.filter((call) => call.error).length;
     return { ...record, index: cell.index, ...scored };
@@ -83,6 +84,7 @@ export async function rescoreRun(runDirectory: string, options: RescoreRunOption
     written = await rewriteJournal(runDir, mapInOrder(journalRecords(runDir), RESCORE_CONCURRENCY, rescore));
   } finally {
     await endpoint?.close();
+    await checks.close();
   }
   const reports = await writeReports(runDir, meta, journalRecords(runDir), reportOptionsOf(options));
   const neverRun = [...byId.keys()].filter((id) => !seen.has(id));

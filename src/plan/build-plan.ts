@@ -6,7 +6,7 @@
  * dispatches in plan order interleaves them, and one slow model does not starve the others.
  */
 import { createHash } from 'node:crypto';
-import type { AssertionSpec } from '../assert/index.js';
+import { parseTransform, type AssertionSpec, type Transform } from '../assert/index.js';
 import type { ChatRequest } from '../wire/index.js';
 import { optionRef, UsageError } from '../errors.js';
 import { deepTemplateVariables, renderDeep } from '../suite/index.js';
@@ -50,6 +50,7 @@ export function buildPlan(suite: Suite, options: PlanOptions = {}): Plan {
   const totalCells = units * perRow;
   const requests = models.map((model) => compileRequest(suite, model));
   const assertions = suite.prompts.map((prompt) => compileAssertions([...suite.assert, ...prompt.assert]));
+  const transforms = suite.prompts.map((prompt) => transformOf(prompt));
 
   /** The derived seed of a unit (prompt × case × repeat); every model of the unit shares it. */
   const deriveUnitSeed = (unit: number): number => {
@@ -65,7 +66,7 @@ export function buildPlan(suite: Suite, options: PlanOptions = {}): Plan {
     const prompt = suite.prompts[p]!;
     const testCase = suite.cases[c]!;
     const made = makeRequest(prompt, testCase, models[m]!, requests[m]!, derivedSeed, unit % repeat, rendered);
-    return makeCell(suite, prompt, testCase, models[m]!, unit % repeat, unit * perRow + m, made, assertions[p]!);
+    return makeCell(suite, prompt, testCase, models[m]!, unit % repeat, unit * perRow + m, made, assertions[p]!, transforms[p]!);
   };
   const renderedOf = (unit: number): RenderedMessages => {
     const [p, c] = rows[Math.floor(unit / repeat)]!;
@@ -131,6 +132,14 @@ function selectModels(all: ModelSpec[], wanted: string[] | undefined): ModelSpec
   return all.filter((model) => selected.includes(model));
 }
 
+/** A prompt's transform, normalised; the suite loader has validated it, so a problem here is a bug. */
+function transformOf(prompt: PromptSpec): Transform | null {
+  if (prompt.transform === null) return null;
+  const transform = parseTransform(prompt.transform);
+  if ('problem' in transform) throw new TypeError(`prompt ${prompt.id}: invalid transform: ${transform.problem}`);
+  return transform;
+}
+
 /** Assertions with their templated ones marked, so specs without `{{ }}` are shared rather than copied per cell. */
 function compileAssertions(specs: AssertionSpec[]): { spec: AssertionSpec; isTemplated: boolean }[] {
   return specs.map((spec) => ({ spec, isTemplated: deepTemplateVariables(spec).size > 0 }));
@@ -159,6 +168,7 @@ function makeCell(
   index: number,
   { request, seed, requestKey }: { request: ChatRequest; seed: number; requestKey: string },
   shared: { spec: AssertionSpec; isTemplated: boolean }[],
+  transform: Transform | null,
 ): Cell {
   const assertions: AssertionSpec[] = shared.map(({ spec, isTemplated }) => (isTemplated ? renderDeep(spec, testCase.vars) : spec));
   for (const spec of testCase.assert) assertions.push(isTemplatedSpec(spec) ? renderDeep(spec, testCase.vars) : spec);
@@ -175,6 +185,7 @@ function makeCell(
     requestKey,
     assertions,
     threshold: testCase.threshold ?? suite.threshold,
+    transform,
     vars: testCase.vars,
     position: testCase.position,
   };

@@ -1,5 +1,5 @@
 /** The plan: every request a run will make, with ids and seeds. */
-import type { AssertionSpec } from '../assert/index.js';
+import type { AssertionSpec, Transform } from '../assert/index.js';
 import type { ChatRequest } from '../wire/index.js';
 import type { ModelSpec, SourcePosition, Suite } from '../suite/index.js';
 import type { Shard } from './shard.js';
@@ -25,6 +25,8 @@ export interface Cell {
   /** Suite, prompt and case assertions with the case's variables rendered in. */
   assertions: AssertionSpec[];
   threshold: number | null;
+  /** The prompt's transform, applied before all assertions; null for none. */
+  transform: Transform | null;
   vars: Record<string, unknown>;
   /** Where the case is written (suite or data file), for CI annotations. */
   position: SourcePosition;

@@ -24,6 +24,7 @@ export function blankRecord(cell: Cell, endpoint: string): CellRecord {
     messages,
     params,
     output: null,
+    transformedOutput: null,
     finishReason: null,
     usage: null,
     servedModel: null,
@@ -100,6 +101,6 @@ export async function executeCell(cell: Cell, context: ScoreContext & { useCache
       return { record: { ...record, attempts, error: toCellError(error) }, error };
     }
   }
-  const scored = await scoreRecord(answered, cell.assertions, cell.threshold, cell.vars, context);
+  const scored = await scoreRecord(answered, cell, context);
   return { record: { ...answered, ...scored }, error: null };
 }

@@ -5,6 +5,7 @@
 import type { OnetokenClient } from '../client/index.js';
 import type { Plan } from '../plan/index.js';
 import type { ResponseCache } from './cache.js';
+import { CheckPool } from './check-pool.js';
 import { CellJournal } from './journal.js';
 import { RUN_META_VERSION, type CellRecord, type RunMeta } from './record.js';
 import { assertFreshRunDirectory, reconcileResumedPlan } from './run-directory.js';
@@ -69,6 +70,8 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
   }
   writeRunMeta(options.runDir, meta);
 
+  // Workers start on the first JavaScript check, so a suite without any pays nothing for the pool.
+  const checks = new CheckPool();
   const journal = CellJournal.openForAppend(options.runDir, (line) => warn(`ignored a torn last line (${line}) of the journal: that cell will run again`));
   try {
     const errored = new Set<number>();
@@ -85,6 +88,7 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
       endpoint: options.endpoint,
       grader: plan.suite.grader,
       pricing: plan.suite.pricing,
+      runCheck: checks.runCheck,
       maxCostUsd: options.maxCostUsd,
       isDone: (index) => journal.has(index) && !errored.has(index),
       stop: options.stop,
@@ -94,5 +98,6 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
     return { meta, outcome, resumedCells };
   } finally {
     journal.close();
+    await checks.close();
   }
 }

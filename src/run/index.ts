@@ -12,5 +12,6 @@ export { assertFreshRunDirectory } from './run-directory.js';
 export { estimateCost } from './cost.js';
 export type { Pricing } from './cost.js';
 export { scoreRecord, answerOf, GRADER_SEED } from './score-cell.js';
-export type { ScoreContext } from './score-cell.js';
+export type { ScoreContext, ScoredCell, ScoredRecord } from './score-cell.js';
+export { CheckPool, DEFAULT_CHECK_WORKERS } from './check-pool.js';
 export { MOCK_BASE_URL, cacheNamespaceOf } from './cache-namespace.js';

@@ -57,6 +57,7 @@ export const cellRecordSchema = z.object({
   messages: z.array(messageSchema),
   params: z.record(z.string(), z.unknown()).meta({ description: 'parameters sent besides model and messages, keys sorted' }),
   output: z.string().nullable(),
+  transformedOutput: z.string().nullable().optional().meta({ description: "the answer after the prompt's transform, which its assertions saw; null without one (absent before results.json version 3)" }),
   finishReason: z.string().nullable(),
   usage: usageSchema.nullable(),
   servedModel: z.string().nullable(),

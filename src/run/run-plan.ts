@@ -35,6 +35,8 @@ export interface RunPlanOptions {
   endpoint: string;
   grader: ScoreContext['grader'];
   pricing: ScoreContext['pricing'];
+  /** Runs JavaScript checks and transforms. @default none: they error */
+  runCheck?: ScoreContext['runCheck'];
   /** Stop dispatching when the estimated spend (answers and grading) reaches this, in USD. */
   maxCostUsd?: number;
   /** Cells to leave alone (already in the journal). */
@@ -89,7 +91,7 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
     return lane.next;
   };
   const outcome: RunOutcome = { recorded: 0, skipped: 0, stopped: null, spentUsd: 0 };
-  const context = { client: options.client, cache: options.useCache ? options.cache : null, endpoint: options.endpoint, grader: options.grader, pricing: options.pricing, signal: options.abort, useCacheRead: options.useCache };
+  const context = { client: options.client, cache: options.useCache ? options.cache : null, endpoint: options.endpoint, grader: options.grader, pricing: options.pricing, signal: options.abort, useCacheRead: options.useCache, runCheck: options.runCheck };
   let wake: () => void = () => undefined;
   let fatal: { error: unknown } | null = null;
   const onStop = () => wake();

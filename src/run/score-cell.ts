@@ -2,10 +2,10 @@
  * Scoring a cell: every assertion of the cell against its recorded answer, model-graded ones through a grader
  * that goes through the same client, cache, limits and cost accounting as the cell's own request.
  */
-import { scoreAnswer, scoreCase, DEFAULT_GRADER_MODEL } from '../assert/index.js';
-import type { Answer, AssertionResult, AssertionSpec, GradeFn } from '../assert/index.js';
+import { applyTransform, failedAssertion, scoreAnswer, scoreCase, DEFAULT_GRADER_MODEL } from '../assert/index.js';
+import type { Answer, AssertionResult, CellFacts, GradeFn, KindContext, RunCheckFn } from '../assert/index.js';
 import { isApiError, type OnetokenClient } from '../client/index.js';
-import { canonicalJson } from '../plan/index.js';
+import { canonicalJson, type Cell } from '../plan/index.js';
 import type { RequestParams } from '../suite/index.js';
 import { hashRequest, type ResponseCache } from './cache.js';
 import { estimateCost, type Pricing } from './cost.js';
@@ -21,6 +21,25 @@ export interface ScoreContext {
   grader: { model: string | null; params: RequestParams };
   pricing: Pricing;
   signal?: AbortSignal;
+  /** Runs JavaScript checks and transforms (a `CheckPool`); absent, they error. */
+  runCheck?: RunCheckFn;
+}
+
+/** What of a cell scoring needs: its assertions, threshold, transform and variables. */
+export type ScoredCell = Pick<Cell, 'assertions' | 'threshold' | 'transform' | 'vars'>;
+
+/** What scoring adds to a record. */
+export interface ScoredRecord {
+  transformedOutput: string | null;
+  assertions: AssertionResult[];
+  pass: boolean;
+  score: number;
+  graderCalls: GraderCall[];
+}
+
+/** The facts of a record that JavaScript checks see in their context. */
+function factsOf(record: CellRecord): CellFacts {
+  return { prompt: record.prompt, case: record.case, model: record.model, modelId: record.modelId, repeat: record.repeat, messages: record.messages, usage: record.usage };
 }
 
 /** The seed every grader request carries, so grading is as reproducible as the answers. */
@@ -38,14 +57,12 @@ export function answerOf(record: Pick<CellRecord, 'output' | 'finishReason' | 'l
   };
 }
 
-/** Scores an answered record; returns assertion results, pass, score and the grader calls made. */
-export async function scoreRecord(
-  record: CellRecord,
-  assertions: AssertionSpec[],
-  threshold: number | null,
-  vars: Record<string, unknown>,
-  context: ScoreContext,
-): Promise<{ assertions: AssertionResult[]; pass: boolean; score: number; graderCalls: GraderCall[] }> {
+/**
+ * Scores an answered record: the prompt's transform first (its result recorded as `transformedOutput`; when
+ * it fails, every assertion is errored with its reason), then every assertion; returns the results, pass,
+ * score and the grader calls made.
+ */
+export async function scoreRecord(record: CellRecord, cell: ScoredCell, context: ScoreContext): Promise<ScoredRecord> {
   const graderCalls: GraderCall[] = [];
   const grade: GradeFn = async (messages, options) => {
     const model = options.model ?? context.grader.model ?? DEFAULT_GRADER_MODEL;
@@ -72,9 +89,17 @@ export async function scoreRecord(
       throw error;
     }
   };
-  const answer = answerOf(record);
+  const kindContext: KindContext = { grade, vars: cell.vars, runCheck: context.runCheck, cell: factsOf(record) };
+  let answer = answerOf(record);
+  let transformedOutput: string | null = null;
   const results: AssertionResult[] = [];
-  for (const spec of assertions) results.push(await scoreAnswer(answer, spec, { grade, vars }));
-  const { pass, score } = scoreCase(results, threshold ?? undefined);
-  return { assertions: results, pass, score, graderCalls };
+  const transformed = cell.transform ? await applyTransform(cell.transform, answer, kindContext) : null;
+  if (transformed && !transformed.ok) {
+    for (const spec of cell.assertions) results.push(failedAssertion(spec, transformed.error));
+  } else {
+    if (transformed) answer = { ...answer, output: (transformedOutput = transformed.output) };
+    for (const spec of cell.assertions) results.push(await scoreAnswer(answer, spec, kindContext));
+  }
+  const { pass, score } = scoreCase(results, cell.threshold ?? undefined);
+  return { transformedOutput, assertions: results, pass, score, graderCalls };
 }

@@ -11,9 +11,9 @@ import { describeType, formatPath } from './zod-issues.js';
 /** Kinds whose `file` option names a file holding their `value`. */
 const FILE_VALUE_KINDS = new Set(['json-schema', 'not-json-schema']);
 
-/** Replaces `file` with the parsed file as `value` in every assertion list of the raw suite, in place. */
-export function inlineAssertionFiles(raw: unknown, files: SourceFiles, positions: PositionFinder, issues: SourceIssue[]): void {
-  if (raw === null || typeof raw !== 'object') return;
+/** Every assertion list of the raw suite (suite, prompts, cases and data-file entries) with its path. */
+export function assertionLists(raw: unknown): [PropertyKey[], unknown][] {
+  if (raw === null || typeof raw !== 'object') return [];
   const suite = raw as Record<string, unknown>;
   const lists: [PropertyKey[], unknown][] = [[['assert'], suite.assert]];
   for (const key of ['prompts', 'cases'] as const) {
@@ -23,7 +23,12 @@ export function inlineAssertionFiles(raw: unknown, files: SourceFiles, positions
       if (item && typeof item === 'object') lists.push([[key, index, 'assert'], (item as Record<string, unknown>).assert]);
     });
   }
-  for (const [path, list] of lists) {
+  return lists;
+}
+
+/** Replaces `file` with the parsed file as `value` in every assertion list of the raw suite, in place. */
+export function inlineAssertionFiles(raw: unknown, files: SourceFiles, positions: PositionFinder, issues: SourceIssue[]): void {
+  for (const [path, list] of assertionLists(raw)) {
     if (!Array.isArray(list)) continue;
     list.forEach((spec, index) => inlineOne(spec, [...path, index], files, positions, issues));
   }

@@ -7,6 +7,7 @@ import { SuiteError, type SourceIssue } from '../errors.js';
 import type { AssertionSpec } from '../assert/index.js';
 import { inlineAssertionFiles } from './assertion-files.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
+import { resolveCheckFiles } from './check-files.js';
 import { checkTemplates } from './check-templates.js';
 import { createPositionFinder, yamlSyntaxIssues, type PositionFinder } from './positions.js';
 import { resolveCases } from './resolve-cases.js';
@@ -35,6 +36,7 @@ export function loadSuite(path: string): Suite {
   }
 
   inlineAssertionFiles(raw, files, positions, issues);
+  resolveCheckFiles(raw, files, positions, issues);
   const parsed = suiteFileSchema.safeParse(raw);
   if (!parsed.success) throw new SuiteError([...issues, ...toSourceIssues(parsed.error.issues, raw, positions)]);
   const suiteFile = parsed.data;

@@ -24,11 +24,11 @@ export function resolvePrompts(file: SuiteFile, files: SourceFiles, positions: P
       if (!read) return;
       const messages = parsePromptFile(read.file, read.text, position, path, issues);
       if (!messages) return;
-      prompt = { id: basename(entry, extname(entry)), messages, assert: [], position };
+      prompt = { id: basename(entry, extname(entry)), messages, assert: [], transform: null, position };
     } else if ('template' in entry) {
-      prompt = { id: entry.id, messages: [{ role: 'user', content: entry.template }], assert: (entry.assert ?? []) as AssertionSpec[], position };
+      prompt = { id: entry.id, messages: [{ role: 'user', content: entry.template }], assert: (entry.assert ?? []) as AssertionSpec[], transform: entry.transform ?? null, position };
     } else {
-      prompt = { id: entry.id, messages: entry.messages, assert: (entry.assert ?? []) as AssertionSpec[], position };
+      prompt = { id: entry.id, messages: entry.messages, assert: (entry.assert ?? []) as AssertionSpec[], transform: entry.transform ?? null, position };
     }
     const previous = seen.get(prompt.id);
     if (previous !== undefined) {

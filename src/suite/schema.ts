@@ -4,7 +4,7 @@
  * file) are unions here; `load-suite.ts` normalises them into the resolved `Suite`.
  */
 import { z } from 'zod';
-import { assertionSpecSchema } from '../assert/index.js';
+import { assertionSpecSchema, transformSpecSchema } from '../assert/index.js';
 
 /** Message roles Onetoken accepts in a prompt. */
 export const roleSchema = z.enum(['developer', 'system', 'user', 'assistant']);
@@ -61,6 +61,7 @@ export const promptSchema = z.union([
       id: idSchema,
       messages: z.array(messageSchema).min(1),
       assert: z.array(assertionSpecSchema).optional(),
+      transform: transformSpecSchema.optional().describe('what the answer becomes before all assertions; recorded as transformedOutput'),
     })
     .strict(),
   z
@@ -68,6 +69,7 @@ export const promptSchema = z.union([
       id: idSchema,
       template: z.string().min(1),
       assert: z.array(assertionSpecSchema).optional(),
+      transform: transformSpecSchema.optional().describe('what the answer becomes before all assertions; recorded as transformedOutput'),
     })
     .strict(),
 ]);

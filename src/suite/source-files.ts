@@ -26,6 +26,20 @@ export class SourceFiles {
     return this.readAt(this.resolve(name), name, position, path, issues);
   }
 
+  /**
+   * Reads a file for the suite hash only (a module a check imports): no issue when it is missing, since loading
+   * the check reports that. `file` is as `resolve` returns it.
+   */
+  include(file: string): string | null {
+    try {
+      const text = readFileSync(file, 'utf8');
+      this.texts.push(`${file}\0${text}`);
+      return text;
+    } catch {
+      return null;
+    }
+  }
+
   /** Reads the suite file itself. */
   readSuite(issues: SourceIssue[]): { file: string; text: string } | null {
     return this.readAt(this.suitePath, '', { file: this.suitePath, line: 0, column: 0 }, '', issues);

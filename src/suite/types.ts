@@ -1,5 +1,5 @@
 /** The resolved suite: every shorthand expanded, every file read, every id assigned. */
-import type { AssertionSpec } from '../assert/index.js';
+import type { AssertionSpec, TransformSpec } from '../assert/index.js';
 import type { ChatMessage } from '../wire/index.js';
 import type { RequestParams } from './schema.js';
 
@@ -27,6 +27,8 @@ export interface PromptSpec {
   id: string;
   messages: ChatMessage[];
   assert: AssertionSpec[];
+  /** Applied to the answer before all the prompt's (and the suite's and cases') assertions; null for none. */
+  transform: TransformSpec | null;
   position: SourcePosition;
 }
 
