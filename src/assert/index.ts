@@ -15,3 +15,5 @@ export { applyTransform, parseTransform, describeTransform, transformSpecSchema 
 export type { Transform, TransformOutcome, TransformSpec } from './transform.js';
 export { DEFAULT_CHECK_TIMEOUT_MS, checkContext } from './check-context.js';
 export { expressionBody } from './check-source.js';
+export { buildJudgeMessages, parseJudgeVerdict, combineVerdicts, describeQuestion } from './pairwise-judge.js';
+export type { JudgePreference, PairOutcome } from './pairwise-judge.js';

@@ -3,10 +3,10 @@
  * journal atomically and the reports, making no request except model-graded checks (through the cache). A cell
  * whose request changed is listed as needing a rerun and keeps its old scores.
  */
-import { buildPlan, type Cell } from '../plan/index.js';
+import { buildPlan, type Cell, type JudgmentCell, type Plan } from '../plan/index.js';
 import { writeReports, type RunSummary } from '../report/index.js';
 import { reportOptionsOf } from './report-formats.js';
-import { cacheNamespaceOf, CheckPool, journalRecords, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, type CellRecord, type RunMeta } from '../run/index.js';
+import { CellJournal, cacheNamespaceOf, CheckPool, isJudgeable, judgePair, JUDGMENTS, journalRecords, type JudgmentRecord, type ScoreContext, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, type CellRecord, type RunMeta } from '../run/index.js';
 import { loadSuite } from '../suite/index.js';
 import { isModelGraded } from '../assert/index.js';
 import { UsageError } from '../errors.js';
@@ -14,6 +14,7 @@ import { resolveCacheDir } from './cache-dir.js';
 import { openEndpoint, type Endpoint, type EndpointOptions } from './endpoint.js';
 import { mapInOrder } from './ordered-pool.js';
 import { resolveRunPath } from './run-location.js';
+import { readPairwiseInput } from './pairwise-input.js';
 
 /** Grader requests in flight at most while rescoring. */
 const RESCORE_CONCURRENCY = 4;
@@ -54,11 +55,11 @@ export async function rescoreRun(runDirectory: string, options: RescoreRunOption
   const meta = readRunMetaFile(runDir);
   const suite = loadSuite(options.suite ?? meta.suite.path);
   // `meta.shard`, not `plan.shard`: a merged run covers the whole plan.
-  const plan = buildPlan(suite, { models: meta.plan.models ?? undefined, filter: meta.plan.filter ?? undefined, shard: meta.shard, repeat: meta.plan.repeat ?? undefined });
+  const plan = buildPlan(suite, { models: meta.plan.models ?? undefined, filter: meta.plan.filter ?? undefined, shard: meta.shard, repeat: meta.plan.repeat ?? undefined, pairwise: meta.plan.pairwise ?? undefined });
   const namespace = cacheNamespaceOf(meta.baseUrl);
   const byId = new Map<string, Cell>();
   for (const cell of plan.cells()) byId.set(cell.id, cell);
-  const usesGrader = [...byId.values()].some((cell) => cell.assertions.some(isModelGraded));
+  const usesGrader = plan.pairwise !== null || [...byId.values()].some((cell) => cell.assertions.some(isModelGraded));
   const endpoint = usesGrader ? openGraderEndpoint(options.endpoint) : null;
   const cache = new ResponseCache(resolveCacheDir(options.cacheDir));
   const checks = new CheckPool();
@@ -82,11 +83,13 @@ export async function rescoreRun(runDirectory: string, options: RescoreRunOption
   };
   try {
     written = await rewriteJournal(runDir, mapInOrder(journalRecords(runDir), RESCORE_CONCURRENCY, rescore));
+    if (plan.pairwise) graderErrors += await rejudge(plan, runDir, { client: endpoint?.client ?? null, cache, endpoint: namespace, grader: suite.grader, pricing: suite.pricing });
   } finally {
     await endpoint?.close();
     await checks.close();
   }
-  const reports = await writeReports(runDir, meta, journalRecords(runDir), reportOptionsOf(options));
+  const pairwise = await readPairwiseInput(plan, runDir);
+  const reports = await writeReports(runDir, meta, journalRecords(runDir), { ...reportOptionsOf(options), pairwise });
   const neverRun = [...byId.keys()].filter((id) => !seen.has(id));
   return { runDir, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', rescored: written - needRerun.length, needRerun, neverRun, graderErrors };
 }
@@ -99,4 +102,31 @@ function openGraderEndpoint(options: EndpointOptions | undefined): Endpoint | nu
     if (error instanceof UsageError) return null;
     throw error;
   }
+}
+
+/**
+ * Judges every pair of the plan again from the recorded answers (the rubric or the judge may have changed),
+ * through the cache, and rewrites `judgments.jsonl`; pairs whose answers are missing or errored are left out.
+ * Returns the judge requests that failed.
+ */
+async function rejudge(plan: Plan, runDir: string, context: ScoreContext): Promise<number> {
+  const answers = CellJournal.openReadOnly(runDir);
+  let failed = 0;
+  try {
+    const judgeOne = async (judgment: JudgmentCell): Promise<JudgmentRecord | null> => {
+      const a = answers.read(judgment.cellA);
+      const b = answers.read(judgment.cellB);
+      if (!isJudgeable(a) || !isJudgeable(b)) return null;
+      const record = await judgePair(judgment, a, b, plan.pairwise!, context);
+      failed += record.graderCalls.filter((call) => call.error).length;
+      return record;
+    };
+    async function* judged(): AsyncGenerator<JudgmentRecord> {
+      for await (const record of mapInOrder(plan.pairwise!.judgments(), RESCORE_CONCURRENCY, judgeOne)) if (record) yield record;
+    }
+    await rewriteJournal(runDir, judged(), JUDGMENTS);
+  } finally {
+    answers.close();
+  }
+  return failed;
 }

@@ -8,7 +8,7 @@ import type { ClientEvent } from '../client/index.js';
 import type { CompareReport } from '../compare/index.js';
 import { buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
 import { writeReports, type RunSummary } from '../report/index.js';
-import { cacheNamespaceOf, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type RunMeta, type RunOutcome } from '../run/index.js';
+import { cacheNamespaceOf, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type JudgmentRecord, type RunMeta, type RunOutcome, type RunResult } from '../run/index.js';
 import { loadSuite, type Suite } from '../suite/index.js';
 import { resolveCacheDir } from './cache-dir.js';
 import { compareRuns, type CompareRunsOptions } from './compare-runs.js';
@@ -17,6 +17,7 @@ import { readRunSide } from './read-run-side.js';
 import { runDirectoryFor, updateLatest } from './run-location.js';
 import { toolVersion } from './tool-version.js';
 import { reportOptionsOf } from './report-formats.js';
+import { readPairwiseInput } from './pairwise-input.js';
 
 /** Options of `runSuite`. Every default is written once, here or in the module that owns it. */
 export interface RunSuiteOptions {
@@ -56,6 +57,8 @@ export interface RunSuiteOptions {
   onStart?: (start: { runDir: string; plan: Plan; isMock: boolean }) => void;
   /** Hears every finished cell as it is journaled. */
   onCell?: (record: CellRecord) => void;
+  /** Hears every pairwise judgment as it is journaled. */
+  onJudgment?: (record: JudgmentRecord) => void;
   /** Hears client events (retries, rate-limit waits). */
   onEvent?: (event: ClientEvent) => void;
   /** Hears warnings (a torn journal line, an unwritable cache). */
@@ -70,6 +73,8 @@ export interface RunSuiteResult {
   outcome: RunOutcome;
   /** Cells already in the journal when a resumed run started. */
   resumedCells: number;
+  /** Pairwise judgments made now and left for a resume; null without pairwise judging. */
+  judgments: RunResult['judgments'];
   summary: RunSummary;
   /** The text of summary.md. */
   summaryMarkdown: string;
@@ -110,14 +115,16 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
       stop: options.stop,
       abort: options.abort,
       onCell: options.onCell,
+      onJudgment: options.onJudgment,
       onWarning: warn,
     });
-    const reports = await writeReports(runDir, result.meta, journalRecords(runDir), reportOptionsOf(options));
+    const pairwise = await readPairwiseInput(plan, runDir);
+    const reports = await writeReports(runDir, result.meta, journalRecords(runDir), { ...reportOptionsOf(options), pairwise });
     if (isDefaultLocation && !options.resume) updateLatest(runDir, plan.suite.name);
     const isInterrupted = result.outcome.stopped?.reason === 'interrupted';
     // The page was written before the comparison existed: comparing rewrites it with the baseline view.
     const comparison = options.baseline && !isInterrupted ? (await compareRuns(options.baseline, runDir, { ...options.compare, html: options.html !== false })).report : null;
-    return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', comparison };
+    return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, judgments: result.judgments, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', comparison };
   } finally {
     await endpoint.close();
   }

@@ -7,6 +7,7 @@
 import { findFixtureAnswer } from './fixtures.js';
 import type { CompiledFixture } from './fixtures.js';
 import { gradeAnswer, isGraderRequest } from './grader.js';
+import { isJudgeRequest } from './judge.js';
 import { hashHex, hashString, pick } from './hash.js';
 import { isSearchModel } from './models.js';
 import type { UrlCitation } from '../wire/index.js';
@@ -80,7 +81,9 @@ function withDefaultCitation(content: string, question: string): { content: stri
 /** Composes the answer to a validated request. */
 export function composeAnswer(input: ChatInput, fixtures: readonly CompiledFixture[]): ComposedAnswer {
   const question = input.messages.findLast((message) => message.role === 'user')?.text ?? '';
-  const fixture = findFixtureAnswer(fixtures, input.model, question);
+  // A pairwise judge's message quotes the question, which a fixture would match: judges are answered first.
+  const isJudge = isGraderRequest(input.messages) && isJudgeRequest(question);
+  const fixture = isJudge ? null : findFixtureAnswer(fixtures, input.model, question);
   let content: string;
   let annotations: UrlCitation[] = [];
   if (fixture !== null) {

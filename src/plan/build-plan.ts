@@ -10,7 +10,9 @@ import { parseTransform, type AssertionSpec, type Transform } from '../assert/in
 import type { ChatRequest } from '../wire/index.js';
 import { optionRef, UsageError } from '../errors.js';
 import { deepTemplateVariables, renderDeep } from '../suite/index.js';
-import type { CaseSpec, ModelSpec, PromptSpec, Suite } from '../suite/index.js';
+import type { CaseSpec, ModelSpec, PairwiseSpec, PromptSpec, Suite } from '../suite/index.js';
+import { canonicalJson } from '../suite/index.js';
+import { planPairwise } from './pairwise-plan.js';
 import { didYouMean } from '../suggest.js';
 import { cellId } from './cell-id.js';
 import { compileFilter } from './glob.js';
@@ -29,6 +31,8 @@ export interface PlanOptions {
   shard?: Shard | null;
   /** Samples per cell, overriding the suite's `repeat`. */
   repeat?: number;
+  /** Pairwise judging instead of the suite's own (a run flag). @default the suite's `pairwise` */
+  pairwise?: PairwiseSpec | null;
 }
 
 /** Expands a suite into its plan. Throws `UsageError` for unknown models or a filter that matches nothing. */
@@ -102,19 +106,33 @@ export function buildPlan(suite: Suite, options: PlanOptions = {}): Plan {
       hash.update(`${cellId(prompt.id, testCase.id, models[m]!.label, unit % repeat)}\0${requestKey}\n`);
     }
   }
+  const pairwiseSpec = options.pairwise ?? suite.pairwise;
+  // Judgments are part of what the run makes: another rubric or judge is another plan, so resume notices.
+  if (pairwiseSpec) hash.update(`pairwise\0${canonicalJson(pairwiseSpec)}\n`);
+  const pairwise = planPairwise(pairwiseSpec, {
+    models,
+    units,
+    repeat,
+    rowOf: (unit) => {
+      const [p, c] = rows[Math.floor(unit / repeat)]!;
+      return { prompt: suite.prompts[p]!.id, case: suite.cases[c]!.id };
+    },
+    isInShard: (unit) => isInShard(unit, shard),
+  });
   const shardUnits = shard ? Math.ceil((units - (shard.index - 1)) / shard.count) : units;
   return {
     suite,
     models,
     repeat,
     shard,
-    options: { models: options.models?.length ? [...options.models] : null, filter: options.filter ?? null, shard, repeat: options.repeat ?? null },
+    options: { models: options.models?.length ? [...options.models] : null, filter: options.filter ?? null, shard, repeat: options.repeat ?? null, pairwise: options.pairwise ?? null },
     hash: hash.digest('hex'),
     totalCells,
     cellCount: Math.max(0, shardUnits) * perRow,
     cells,
     cellsOfModel,
     cellAt,
+    pairwise,
   };
 }
 

@@ -1,7 +1,8 @@
 /** The plan: every request a run will make, with ids and seeds. */
 import type { AssertionSpec, Transform } from '../assert/index.js';
 import type { ChatRequest } from '../wire/index.js';
-import type { ModelSpec, SourcePosition, Suite } from '../suite/index.js';
+import type { ModelSpec, PairwiseSpec, SourcePosition, Suite } from '../suite/index.js';
+import type { PairwisePlan } from './pairwise-plan.js';
 import type { Shard } from './shard.js';
 
 /** One request of the plan: prompt × case × model × repeat. */
@@ -41,6 +42,8 @@ export interface AppliedPlanOptions {
   shard: Shard | null;
   /** The repeat override; null for the suite's own. */
   repeat: number | null;
+  /** Pairwise judging asked for by the caller (a run flag) instead of the suite's; null for the suite's own. */
+  pairwise: PairwiseSpec | null;
 }
 
 /** An expanded suite. */
@@ -64,4 +67,6 @@ export interface Plan {
   cellsOfModel(modelIndex: number): Generator<Cell>;
   /** Any cell of the whole plan by index. */
   cellAt(index: number): Cell;
+  /** The judgments to make after the answers; null without pairwise judging (or fewer than two judged models). */
+  pairwise: PairwisePlan | null;
 }

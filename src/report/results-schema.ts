@@ -7,12 +7,13 @@ import { z } from 'zod';
 
 /**
  * Version of the results.json layout. 2: the `run` header is run.json version 2 (a typed `plan` field instead of
- * an `args` bag); the cells and summary are as in version 1.
+ * an `args` bag); the cells and summary are as in version 1. 3: cells carry `transformedOutput`, the summary a
+ * `pairwise` section, and a `judgments` list follows the summary when the run judged pairs.
  */
-export const RESULTS_VERSION = 2;
+export const RESULTS_VERSION = 3;
 
-/** Versions the results reader accepts (a committed version-1 baseline stays usable). */
-export const READABLE_RESULTS_VERSIONS: readonly number[] = [1, 2];
+/** Versions the results reader accepts (committed version-1 and version-2 baselines stay usable). */
+export const READABLE_RESULTS_VERSIONS: readonly number[] = [1, 2, 3];
 
 const count = z.number().int().nonnegative();
 const unit = z.number().min(0).max(1);
@@ -54,6 +55,38 @@ export const modelSummarySchema = z.object({
   repeats: z.object({ groups: count, meanPassAtK: nullableRate, meanPassHatK: nullableRate }).nullable(),
 });
 
+/** One judged pair of models, from `modelA`'s side. */
+export const pairSummarySchema = z.object({
+  modelA: z.string(),
+  modelB: z.string(),
+  judged: count.meta({ description: 'judgments with a verdict (wins + ties + losses)' }),
+  wins: count.meta({ description: 'rows where both orders preferred modelA' }),
+  ties: count.meta({ description: 'rows judged a tie, or where the two orders disagreed' }),
+  losses: count,
+  errored: count.meta({ description: 'judgments whose judge request failed or could not be read' }),
+  winRate: nullableRate.meta({ description: 'modelA\'s (wins + ties / 2) / judged' }),
+  winRateInterval: interval.nullable(),
+  pValue: unit.meta({ description: 'two-sided exact sign test of wins against losses (ties dropped)' }),
+});
+
+/** The pairwise section of the summary. */
+export const pairwiseSummarySchema = z.object({
+  rubric: z.string(),
+  grader: z.string().nullable().meta({ description: 'the judge model; null for the suite grader' }),
+  models: z.array(z.string()),
+  reference: z.string().nullable(),
+  judgments: count,
+  errored: count,
+  pairs: z.array(pairSummarySchema),
+  matrix: z
+    .object({ models: z.array(z.string()), winRate: z.array(z.array(nullableRate)) })
+    .meta({ description: 'winRate[i][j]: how often models[i] beat models[j] (ties half); null when not judged' }),
+  ranking: z
+    .array(z.object({ rank: count, model: z.string(), strength: unit, strengthInterval: interval }))
+    .nullable()
+    .meta({ description: 'Bradley–Terry ranking with 95% bootstrap intervals (fixed seed); three or more models only' }),
+});
+
 /** The `summary` of results.json. */
 export const runSummarySchema = z.object({
   version: z.number().int().meta({ description: 'the results.json version that wrote it' }),
@@ -69,6 +102,7 @@ export const runSummarySchema = z.object({
   repeatGroups: count,
   models: z.array(modelSummarySchema),
   metrics: z.record(z.string(), unit),
+  pairwise: pairwiseSummarySchema.nullable().optional().meta({ description: 'pairwise judging; null without it (absent before version 3)' }),
 });
 
 /** One (prompt, case, model) group of repeats. */
@@ -88,6 +122,8 @@ export const repeatGroupSchema = z.object({
   passHatK: nullableRate,
 });
 
+/** The pairwise section of the summary. */
+export type PairwiseSummary = z.infer<typeof pairwiseSummarySchema>;
 /** Totals for one model label. */
 export type ModelSummary = z.infer<typeof modelSummarySchema>;
 /** The totals of one run: the `summary` of results.json and what `writeReports` resolves with. */

@@ -6,7 +6,9 @@ import type { OnetokenClient } from '../client/index.js';
 import type { Plan } from '../plan/index.js';
 import type { ResponseCache } from './cache.js';
 import { CheckPool } from './check-pool.js';
-import { CellJournal } from './journal.js';
+import { CellJournal, JUDGMENTS } from './journal.js';
+import type { JudgmentRecord } from './judgment-record.js';
+import { runJudgments } from './run-judgments.js';
 import { RUN_META_VERSION, type CellRecord, type RunMeta } from './record.js';
 import { assertFreshRunDirectory, reconcileResumedPlan } from './run-directory.js';
 import { readRunMetaFile, writeRunMeta } from './run-meta.js';
@@ -33,6 +35,8 @@ export interface ExecuteRunOptions {
   stop?: AbortSignal;
   abort?: AbortSignal;
   onCell?: (record: CellRecord) => void;
+  /** Hears every recorded pairwise judgment. */
+  onJudgment?: (record: JudgmentRecord) => void;
   onWarning?: (message: string) => void;
 }
 
@@ -42,6 +46,8 @@ export interface RunResult {
   outcome: RunOutcome;
   /** Cells already in the journal when a resumed run started. */
   resumedCells: number;
+  /** Pairwise judgments made now and left for a resume (answers missing or errored, or stopped); null without pairwise. */
+  judgments: { judged: number; pending: number } | null;
 }
 
 /** Runs (or resumes) one plan into `runDir`; the caller writes the reports from `journalRecords(runDir)`. */
@@ -95,7 +101,30 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
       abort: options.abort,
       onCell: options.onCell,
     });
-    return { meta, outcome, resumedCells };
+    let judgments: RunResult['judgments'] = null;
+    if (plan.pairwise) {
+      const judged = CellJournal.openForAppend(options.runDir, (line) => warn(`ignored a torn last line (${line}) of the judgments journal: that judgment will run again`), JUDGMENTS);
+      try {
+        const context = { client: options.client, cache: options.useCache ? options.cache : null, endpoint: options.endpoint, grader: plan.suite.grader, pricing: plan.suite.pricing, signal: options.abort };
+        const isOverBudget = () => options.maxCostUsd !== undefined && outcome.spentUsd >= options.maxCostUsd;
+        const made = await runJudgments(plan.pairwise, {
+          answers: journal,
+          journal: judged,
+          context,
+          retryErrors: options.retryErrors,
+          stop: options.stop,
+          shouldStop: isOverBudget,
+          onJudgment: (record) => {
+            outcome.spentUsd += record.graderCalls.reduce((sum, call) => sum + (call.cost ?? 0), 0);
+            options.onJudgment?.(record);
+          },
+        });
+        judgments = { judged: made.judged, pending: made.pending };
+      } finally {
+        judged.close();
+      }
+    }
+    return { meta, outcome, resumedCells, judgments };
   } finally {
     journal.close();
     await checks.close();

@@ -85,6 +85,16 @@ export const planOptionsSchema = z.object({
   filter: z.string().nullable().meta({ description: 'the prompt/case glob; null for all' }),
   shard: shardSchema.nullable().meta({ description: 'the shard asked for; null for the whole plan' }),
   repeat: count.nullable().meta({ description: 'the repeat override; null for the suite\'s own' }),
+  pairwise: z
+    .object({
+      models: z.union([z.literal('all'), z.array(z.string())]),
+      reference: z.string().optional(),
+      rubric: z.string(),
+      grader: z.string().optional(),
+    })
+    .nullable()
+    .optional()
+    .meta({ description: 'pairwise judging asked for by a run flag instead of the suite\'s; null or absent for the suite\'s own' }),
 });
 
 /** `run.json`: written first, before any request. It holds no secret by contract. */

@@ -2,13 +2,14 @@
  * Scoring a cell: every assertion of the cell against its recorded answer, model-graded ones through a grader
  * that goes through the same client, cache, limits and cost accounting as the cell's own request.
  */
-import { applyTransform, failedAssertion, scoreAnswer, scoreCase, DEFAULT_GRADER_MODEL } from '../assert/index.js';
-import type { Answer, AssertionResult, CellFacts, GradeFn, KindContext, RunCheckFn } from '../assert/index.js';
-import { isApiError, type OnetokenClient } from '../client/index.js';
-import { canonicalJson, type Cell } from '../plan/index.js';
+import { applyTransform, failedAssertion, scoreAnswer, scoreCase } from '../assert/index.js';
+import type { Answer, AssertionResult, CellFacts, KindContext, RunCheckFn } from '../assert/index.js';
+import type { OnetokenClient } from '../client/index.js';
+import type { Cell } from '../plan/index.js';
+import { graderFor } from './grader-call.js';
 import type { RequestParams } from '../suite/index.js';
-import { hashRequest, type ResponseCache } from './cache.js';
-import { estimateCost, type Pricing } from './cost.js';
+import type { ResponseCache } from './cache.js';
+import type { Pricing } from './cost.js';
 import type { CellRecord, GraderCall } from './record.js';
 
 /** What scoring needs besides the record. */
@@ -42,8 +43,6 @@ function factsOf(record: CellRecord): CellFacts {
   return { prompt: record.prompt, case: record.case, model: record.model, modelId: record.modelId, repeat: record.repeat, messages: record.messages, usage: record.usage };
 }
 
-/** The seed every grader request carries, so grading is as reproducible as the answers. */
-export const GRADER_SEED = 20240601;
 
 /** The view of a record that assertions see. */
 export function answerOf(record: Pick<CellRecord, 'output' | 'finishReason' | 'latencyMs' | 'cost' | 'usage' | 'citations'>): Answer {
@@ -64,31 +63,7 @@ export function answerOf(record: Pick<CellRecord, 'output' | 'finishReason' | 'l
  */
 export async function scoreRecord(record: CellRecord, cell: ScoredCell, context: ScoreContext): Promise<ScoredRecord> {
   const graderCalls: GraderCall[] = [];
-  const grade: GradeFn = async (messages, options) => {
-    const model = options.model ?? context.grader.model ?? DEFAULT_GRADER_MODEL;
-    const request = { model, messages, ...context.grader.params, temperature: 0, seed: GRADER_SEED };
-    const hash = hashRequest(context.endpoint, request);
-    const cached = context.cache?.get(hash) ?? null;
-    const call: GraderCall = { model, requestHash: hash, cached: cached !== null, usage: null, cost: null, latencyMs: null, error: null };
-    graderCalls.push(call);
-    if (cached) {
-      Object.assign(call, { usage: cached.usage, cost: estimateCost(context.pricing, model, cached.usage), latencyMs: cached.latencyMs });
-      return cached.content;
-    }
-    if (!context.client) {
-      call.error = 'no grader request made: this command does not send requests';
-      throw new Error(call.error);
-    }
-    try {
-      const completion = await context.client.complete(JSON.parse(canonicalJson(request)), { cellId: `${record.id} (grader)`, signal: context.signal });
-      context.cache?.set(hash, completion);
-      Object.assign(call, { usage: completion.usage, cost: estimateCost(context.pricing, model, completion.usage), latencyMs: completion.latencyMs });
-      return completion.content;
-    } catch (error) {
-      call.error = isApiError(error) ? `${error.code}: ${error.message}` : (error as Error).message;
-      throw error;
-    }
-  };
+  const grade = graderFor(context, `${record.id} (grader)`, graderCalls);
   const kindContext: KindContext = { grade, vars: cell.vars, runCheck: context.runCheck, cell: factsOf(record) };
   let answer = answerOf(record);
   let transformedOutput: string | null = null;

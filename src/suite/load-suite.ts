@@ -15,6 +15,7 @@ import { resolvePrompts } from './resolve-prompts.js';
 import { suiteFileSchema, type SuiteFile } from './schema.js';
 import { SourceFiles } from './source-files.js';
 import type { ModelSpec, Suite } from './types.js';
+import { didYouMean } from '../suggest.js';
 import { toSourceIssues } from './zod-issues.js';
 
 /** Loads and validates one suite file; throws `SuiteError` (exit 2) listing every problem. */
@@ -42,6 +43,7 @@ export function loadSuite(path: string): Suite {
   const suiteFile = parsed.data;
 
   const models = resolveModels(suiteFile, positions, issues);
+  checkPairwiseModels(suiteFile, models, positions, issues);
   const prompts = resolvePrompts(suiteFile, files, positions, issues);
   const cases = resolveCases(suiteFile, files, positions, issues);
   const suiteAssert = (suiteFile.assert ?? []) as AssertionSpec[];
@@ -63,7 +65,27 @@ export function loadSuite(path: string): Suite {
     seed: suiteFile.seed ?? 0,
     pricing: suiteFile.pricing ?? {},
     grader: { model: suiteFile.grader?.model ?? null, params: suiteFile.grader?.params ?? {} },
+    pairwise: suiteFile.pairwise ?? null,
   };
+}
+
+/** Pairwise `models` and `reference` must name model labels of the suite. */
+function checkPairwiseModels(file: SuiteFile, models: ModelSpec[], positions: PositionFinder, issues: SourceIssue[]): void {
+  const pairwise = file.pairwise;
+  if (!pairwise) return;
+  const labels = models.map((model) => model.label);
+  const check = (label: string, path: PropertyKey[]) => {
+    if (labels.includes(label)) return;
+    issues.push({ ...positions.at(path), path: path.map((step) => (typeof step === 'number' ? `[${step}]` : `.${String(step)}`)).join('').slice(1), message: `unknown model "${label}"${didYouMean(label, labels)}: the suite has ${labels.join(', ')}` });
+  };
+  if (pairwise.models !== 'all') pairwise.models.forEach((label, index) => check(label, ['pairwise', 'models', index]));
+  if (pairwise.reference !== undefined) {
+    check(pairwise.reference, ['pairwise', 'reference']);
+    const compared = pairwise.models === 'all' ? labels : pairwise.models;
+    if (labels.includes(pairwise.reference) && !compared.includes(pairwise.reference)) {
+      issues.push({ ...positions.at(['pairwise', 'reference']), path: 'pairwise.reference', message: `reference "${pairwise.reference}" is not one of pairwise.models` });
+    }
+  }
 }
 
 /** Models with labels; two entries with the same label are an error (give one a `label`). */

@@ -100,6 +100,16 @@ export const caseSchema = z.union([fileCasesSchema, inlineCaseSchema]);
 /** USD per 1M tokens. */
 export const priceSchema = z.object({ input: z.number().min(0), output: z.number().min(0) }).strict();
 
+/** Pairwise judging: which of two models' answers is better, for every row, by a grader model. */
+export const pairwiseSchema = z
+  .object({
+    models: z.union([z.literal('all'), z.array(z.string().min(1)).min(2)]).describe('model labels to compare, or all'),
+    reference: z.string().min(1).optional().describe('compare every other model with this one only; @default every pair'),
+    rubric: z.string().min(1).describe('what makes one answer better than the other'),
+    grader: z.string().min(1).optional().describe('judge model id; @default the suite grader, else gpt-4o-mini'),
+  })
+  .strict();
+
 /** The whole suite file. */
 export const suiteFileSchema = z
   .object({
@@ -119,11 +129,14 @@ export const suiteFileSchema = z
       .strict()
       .optional()
       .describe('the llm-rubric grader; @default model gpt-4o-mini'),
+    pairwise: pairwiseSchema.optional(),
   })
   .strict();
 
 /** The suite file as written, after validation. */
 export type SuiteFile = z.infer<typeof suiteFileSchema>;
+/** Pairwise judging as written. */
+export type PairwiseSpec = z.infer<typeof pairwiseSchema>;
 /** Request parameters. */
 export type RequestParams = z.infer<typeof paramsSchema>;
 

@@ -1,7 +1,7 @@
 /** The resolved suite: every shorthand expanded, every file read, every id assigned. */
 import type { AssertionSpec, TransformSpec } from '../assert/index.js';
 import type { ChatMessage } from '../wire/index.js';
-import type { RequestParams } from './schema.js';
+import type { PairwiseSpec, RequestParams } from './schema.js';
 
 /** Where something was written, for error messages and CI annotations. */
 export interface SourcePosition {
@@ -64,4 +64,6 @@ export interface Suite {
   /** USD per 1M tokens by model id. */
   pricing: Record<string, { input: number; output: number }>;
   grader: { model: string | null; params: RequestParams };
+  /** Pairwise judging as asked for by the suite (labels checked against `models`); null for none. */
+  pairwise: PairwiseSpec | null;
 }

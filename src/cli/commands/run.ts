@@ -22,7 +22,8 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
   const shard = resolveShard(options.shard, options.shardTotal, process.env);
   if (options.resume && paths.length > 1) throw new UsageError('--resume takes one suite: the one the run directory was made with');
   if (options.resume && options.out) throw new UsageError('--resume DIR already names the run directory: drop --out');
-  const planOptions = { models: options.models, filter: options.filter, shard, repeat: options.repeat };
+  const pairwise = options.pairwise ? { models: 'all' as const, rubric: options.pairwise } : undefined;
+  const planOptions = { models: options.models, filter: options.filter, shard, repeat: options.repeat, pairwise };
   const plans = loadSuites(paths).map((suite) => buildPlan(suite, planOptions));
   // A wrong baseline path must fail before any money is spent, not after the run.
   if (options.baseline) await readRunSide(options.baseline, { metaOnly: true });
