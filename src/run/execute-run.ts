@@ -111,6 +111,8 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
           answers: journal,
           journal: judged,
           context,
+          // Each judgment sends two requests at once: half the run's concurrency keeps the same cap on requests.
+          concurrency: Math.max(1, Math.floor(options.concurrency / 2)),
           retryErrors: options.retryErrors,
           stop: options.stop,
           shouldStop: isOverBudget,
