@@ -19,6 +19,8 @@ import { latency } from './kinds/latency.js';
 import { length } from './kinds/length.js';
 import { levenshtein } from './kinds/levenshtein.js';
 import { llmRubric } from './kinds/llm-rubric.js';
+import { factuality } from './kinds/factuality.js';
+import { modelGradedClosedqa } from './kinds/model-graded-closedqa.js';
 import { maxTokens } from './kinds/max-tokens.js';
 import { regex } from './kinds/regex.js';
 import { similar } from './kinds/similar.js';
@@ -48,6 +50,8 @@ export const KINDS = [
   hasCitation,
   citationDomain,
   llmRubric,
+  factuality,
+  modelGradedClosedqa,
   javascript,
 ] as const;
 

@@ -7,7 +7,6 @@
 import { findFixtureAnswer } from './fixtures.js';
 import type { CompiledFixture } from './fixtures.js';
 import { gradeAnswer, isGraderRequest } from './grader.js';
-import { isJudgeRequest } from './judge.js';
 import { hashHex, hashString, pick } from './hash.js';
 import { isSearchModel } from './models.js';
 import type { UrlCitation } from '../wire/index.js';
@@ -81,9 +80,9 @@ function withDefaultCitation(content: string, question: string): { content: stri
 /** Composes the answer to a validated request. */
 export function composeAnswer(input: ChatInput, fixtures: readonly CompiledFixture[]): ComposedAnswer {
   const question = input.messages.findLast((message) => message.role === 'user')?.text ?? '';
-  // A pairwise judge's message quotes the question, which a fixture would match: judges are answered first.
-  const isJudge = isGraderRequest(input.messages) && isJudgeRequest(question);
-  const fixture = isJudge ? null : findFixtureAnswer(fixtures, input.model, question);
+  // Grader messages quote the question or the answer, which a fixture would match: graders are answered first.
+  const isGrader = isGraderRequest(input.messages);
+  const fixture = isGrader ? null : findFixtureAnswer(fixtures, input.model, question);
   let content: string;
   let annotations: UrlCitation[] = [];
   if (fixture !== null) {
@@ -92,7 +91,7 @@ export function composeAnswer(input: ChatInput, fixtures: readonly CompiledFixtu
       if (fixture.citations !== null) annotations = fixtureAnnotations(content, fixture.citations);
       else ({ content, annotations } = withDefaultCitation(content, question));
     }
-  } else if (isGraderRequest(input.messages)) {
+  } else if (isGrader) {
     content = gradeAnswer(question);
   } else {
     content = madeUpAnswer(input, question);

@@ -5,6 +5,7 @@
  */
 
 import { GRADER_MARKER } from '../wire/index.js';
+import { gradeClosedQa, gradeFactuality } from './fact-grader.js';
 import { isJudgeRequest, judgePair } from './judge.js';
 import type { PlainMessage } from './validate.js';
 
@@ -45,6 +46,8 @@ export function rubricWords(rubric: string): string[] {
 /** The verdict text for a grading request's user message. */
 export function gradeAnswer(userText: string): string {
   if (isJudgeRequest(userText)) return judgePair(userText);
+  const other = gradeFactuality(userText) ?? gradeClosedQa(userText);
+  if (other !== null) return other;
   const parts = /^\s*Rubric:\s*\n([\s\S]*?)\n\s*\nAnswer:\s*\n?([\s\S]*)$/.exec(userText);
   if (parts === null) {
     return JSON.stringify({ pass: false, score: 0, reason: 'The request did not contain a Rubric and an Answer.' });
