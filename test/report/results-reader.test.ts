@@ -90,7 +90,7 @@ describe('readResultCells', () => {
   it.each([
     { name: 'a missing path', setup: async () => join(dir, 'nope'), message: /nope: no such run directory or results file \(ENOENT\)$/ },
     { name: 'a file of another format', setup: async () => write('other.json', '{"hello": "world"}\n'), message: /other\.json: not an onetoken-eval results file/ },
-    { name: 'an unsupported version', setup: async () => write('results.json', resultsText(meta, cells, 3)), message: /results\.json: unsupported results version 3, expected 1 or 2/ },
+    { name: 'an unsupported version', setup: async () => write('results.json', resultsText(meta, cells, 4)), message: /results\.json: unsupported results version 4, expected 1 or 2 or 3/ },
     { name: 'a corrupt record line', setup: async () => write('results.json', resultsText(meta, cells).replace('"index":3', '"index":3,,')), message: /results\.json:6: not valid JSON/ },
     { name: 'a truncated file', setup: async () => write('results.json', resultsText(meta, cells).split('\n').slice(0, 5).join('\n')), message: /results\.json:5: the file ends inside "cells"/ },
   ])('refuses $name with one line naming the file', async ({ setup, message }) => {

@@ -47,7 +47,7 @@ describe('writeReports', () => {
 
   test('resolves with the totals where an errored cell is neither passed nor failed', async () => {
     const { summary } = await writeReports(dir, makeMeta(), stream(cells));
-    expect(summary).toMatchObject({ version: 2, cells: 4, passed: 2, failed: 1, errored: 1, passRate: 2 / 3 });
+    expect(summary).toMatchObject({ version: 3, cells: 4, passed: 2, failed: 1, errored: 1, passRate: 2 / 3 });
     expect(summary.models.map((model) => [model.model, model.passed, model.failed, model.errored])).toEqual([
       ['mini', 1, 0, 1],
       ['big', 1, 1, 0],
