@@ -114,4 +114,15 @@ describe('pairwise judging', { timeout: 60_000 }, () => {
     expect(server.stats.chatRequests).toBe(before);
     expect(results(out).judgments).toHaveLength(3);
   });
+
+  it('merges the judgments of shards into the merged run', async () => {
+    const shards = [1, 2].map((index) => join(temp.path, `shard-${index}`));
+    for (const [index, out] of shards.entries()) {
+      expect((await runCli(['run', SUITE, '--out', out, '--shard', `${index + 1}/2`, '--no-cache', '--quiet'], { env: env() })).code).toBe(0);
+    }
+    const merged = join(temp.path, 'merged');
+    expect((await runCli(['merge', ...shards, '--out', merged], { env: env() })).code).toBe(0);
+    expect(results(merged).judgments.map((judgment) => judgment.index)).toEqual([0, 1, 2]);
+    expect(results(merged).summary.pairwise.pairs[0]!.judged).toBe(3);
+  });
 });
