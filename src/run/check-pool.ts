@@ -28,10 +28,14 @@ export class CheckPool {
   private nextId = 0;
   private isClosed = false;
 
-  /** @param size workers at most. @default DEFAULT_CHECK_WORKERS */
-  constructor(size = DEFAULT_CHECK_WORKERS) {
+  /**
+   * @param size workers at most. @default DEFAULT_CHECK_WORKERS
+   * @param abort aborted: every worker is terminated at once, so a long check cannot hold up the second Ctrl-C.
+   */
+  constructor(size = DEFAULT_CHECK_WORKERS, abort?: AbortSignal) {
     if (!Number.isInteger(size) || size < 1) throw new TypeError(`expected size to be a whole number >= 1, got ${size}`);
     this.limit = pLimit(size);
+    abort?.addEventListener('abort', () => void this.close(), { once: true });
   }
 
   /** The injectable `RunCheckFn` of this pool. */

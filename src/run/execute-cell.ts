@@ -102,5 +102,7 @@ export async function executeCell(cell: Cell, context: ScoreContext & { useCache
     }
   }
   const scored = await scoreRecord(answered, cell, context);
+  // Aborted while scoring (a check stopped, a grader cancelled): not recorded, so a resume scores it in full.
+  if (context.signal?.aborted) return { record: answered, error: new OnetokenEvalError('OTE_ABORTED', `${cell.id}: aborted while scoring`) };
   return { record: { ...answered, ...scored }, error: null };
 }

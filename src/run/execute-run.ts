@@ -77,7 +77,7 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
   writeRunMeta(options.runDir, meta);
 
   // Workers start on the first JavaScript check, so a suite without any pays nothing for the pool.
-  const checks = new CheckPool();
+  const checks = new CheckPool(undefined, options.abort);
   const journal = CellJournal.openForAppend(options.runDir, (line) => warn(`ignored a torn last line (${line}) of the journal: that cell will run again`));
   try {
     const errored = new Set<number>();
