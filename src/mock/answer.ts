@@ -106,11 +106,13 @@ function textAnswer(input: ChatInput, content: string): ComposedAnswer {
 /** Composes the answer to a validated request. */
 export function composeAnswer(input: ChatInput, fixtures: readonly CompiledFixture[]): ComposedAnswer {
   const question = input.messages.findLast((message) => message.role === 'user')?.text ?? '';
-  if (input.tools.length > 0 || input.messages.at(-1)?.role === 'tool') {
+  // Grader messages quote the question or the answer, which a fixture would match: graders are answered first.
+  const isGrader = isGraderRequest(input.messages);
+  if (!isGrader && (input.tools.length > 0 || input.messages.at(-1)?.role === 'tool')) {
     const answer = composeToolAnswer(input, fixtures, question);
     if (answer !== null) return answer;
   }
-  const fixture = findFixtureAnswer(fixtures, input.model, question);
+  const fixture = isGrader ? null : findFixtureAnswer(fixtures, input.model, question);
   let content: string;
   let annotations: UrlCitation[] = [];
   if (fixture !== null && fixture.answer !== null) {
@@ -119,7 +121,7 @@ export function composeAnswer(input: ChatInput, fixtures: readonly CompiledFixtu
       if (fixture.citations !== null) annotations = fixtureAnnotations(content, fixture.citations);
       else ({ content, annotations } = withDefaultCitation(content, question));
     }
-  } else if (isGraderRequest(input.messages)) {
+  } else if (isGrader) {
     content = gradeAnswer(question);
   } else if (input.responseSchema !== null) {
     // Structured outputs: JSON that fits the declared schema, as a model in strict mode would return.

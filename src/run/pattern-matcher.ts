@@ -10,28 +10,39 @@ import { Worker } from 'node:worker_threads';
 /** Time one match may take, in ms, when the caller does not say. */
 export const DEFAULT_REGEX_TIMEOUT_MS = 1000;
 
-/** The worker: compile (cached) and test; answers `{ matched }` or `{ error }`. */
+/** The worker: compile (cached) and test, or find the first match; answers `{ matched, captured? }` or `{ error }`. */
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const compiled = new Map();
-parentPort.on('message', ({ source, flags, text }) => {
+parentPort.on('message', ({ source, flags, text, isCapture }) => {
   try {
     const key = flags + '/' + source;
     let pattern = compiled.get(key);
     if (!pattern) { pattern = new RegExp(source, flags); compiled.set(key, pattern); }
     pattern.lastIndex = 0;
-    parentPort.postMessage({ matched: pattern.test(text) });
+    if (!isCapture) { parentPort.postMessage({ matched: pattern.test(text) }); return; }
+    const found = pattern.exec(text);
+    parentPort.postMessage({ matched: found !== null, captured: found === null ? null : (found[1] ?? found[0]) });
   } catch (error) {
     parentPort.postMessage({ error: String(error && error.message || error) });
   }
 });
 `;
 
+/** What the worker answers for one job. */
+interface Reply {
+  matched?: boolean;
+  /** With `isCapture`: group 1 of the first match, else the whole match; null without a match. */
+  captured?: string | null;
+  error?: string;
+}
+
 interface Job {
   source: string;
   flags: string;
   text: string;
-  resolve: (matched: boolean) => void;
+  isCapture: boolean;
+  resolve: (reply: Reply) => void;
   reject: (error: Error) => void;
 }
 
@@ -48,9 +59,21 @@ export class PatternMatcher {
   constructor(readonly timeoutMs: number = DEFAULT_REGEX_TIMEOUT_MS) {}
 
   /** True when `text` matches `/source/flags`; rejects when the match overran the limit. */
-  match(source: string, flags: string | undefined, text: string): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
-      this.queue.push({ source, flags: flags ?? '', text, resolve, reject });
+  async match(source: string, flags: string | undefined, text: string): Promise<boolean> {
+    return (await this.run(source, flags, text, false)).matched === true;
+  }
+
+  /**
+   * Group 1 of the first match of `/source/flags` in `text`, else the whole match, or null without a match (the
+   * `regex` transform); rejects when the match overran the limit.
+   */
+  async capture(source: string, flags: string | undefined, text: string): Promise<string | null> {
+    return (await this.run(source, flags, text, true)).captured ?? null;
+  }
+
+  private run(source: string, flags: string | undefined, text: string, isCapture: boolean): Promise<Reply> {
+    return new Promise<Reply>((resolve, reject) => {
+      this.queue.push({ source, flags: flags ?? '', text, isCapture, resolve, reject });
       this.pump();
     });
   }
@@ -69,7 +92,7 @@ export class PatternMatcher {
     if (!job) return;
     this.current = job;
     const worker = this.startedWorker();
-    worker.postMessage({ source: job.source, flags: job.flags, text: job.text });
+    worker.postMessage({ source: job.source, flags: job.flags, text: job.text, isCapture: job.isCapture });
     if (this.isOnline) this.startTimer(job);
   }
 
@@ -87,19 +110,19 @@ export class PatternMatcher {
       this.isOnline = true;
       if (this.current && this.timer === null) this.startTimer(this.current);
     });
-    worker.on('message', (reply: { matched?: boolean; error?: string }) => this.finish(reply));
+    worker.on('message', (reply: Reply) => this.finish(reply));
     worker.on('error', (error) => this.finish({ error: error.message }));
     this.worker = worker;
     return worker;
   }
 
-  private finish(reply: { matched?: boolean; error?: string }): void {
+  private finish(reply: Reply): void {
     const job = this.current;
     if (!job) return;
     this.clearTimer();
     this.current = null;
     if (reply.error !== undefined) job.reject(new Error(reply.error));
-    else job.resolve(reply.matched === true);
+    else job.resolve(reply);
     this.pump();
   }
 

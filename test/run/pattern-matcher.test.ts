@@ -37,4 +37,20 @@ describe('PatternMatcher', () => {
     expect(result.pass).toBe(false);
     expect(result.error).toMatch(/took longer than 200 ms/);
   });
+
+  it('captures group 1, else the whole match, or null, for the regex transform', async () => {
+    matcher = new PatternMatcher();
+    await expect(matcher.capture('capital is (\\w+)', undefined, 'The capital is Paris.')).resolves.toBe('Paris');
+    await expect(matcher.capture('\\d+', undefined, 'about 42 km')).resolves.toBe('42');
+    await expect(matcher.capture('x(\\d)', undefined, 'none')).resolves.toBeNull();
+  });
+
+  it('errors an assertion whose regex transform overran the time limit', async () => {
+    matcher = new PatternMatcher(200);
+    const answer = { output: ANSWER, finishReason: 'stop', latencyMs: 1, cost: null, completionTokens: null, citations: [], toolCalls: [], tools: [], responseSchema: null };
+    const context = { match: matcher.match.bind(matcher), capture: matcher.capture.bind(matcher) };
+    const result = await scoreAnswer(answer, { type: 'contains', value: 'a', transform: { regex: EVIL } }, context);
+    expect(result.pass).toBe(false);
+    expect(result.error).toMatch(/^transform regex \/.*\/: the regular expression took longer than 200 ms/);
+  });
 });
