@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { didYouMean } from '../suggest.js';
-import type { Answer, GradeFn, MatchFn } from './types.js';
+import { transformSpecSchema } from './transform.js';
+import type { Answer, CaptureFn, CellFacts, GradeFn, MatchFn, RunCheckFn } from './types.js';
 
 /** What a scorer may use besides the answer; injected by the runner so that scoring stays pure. */
 export interface KindContext {
@@ -17,6 +18,12 @@ export interface KindContext {
    * cannot freeze the process. @default an in-thread `RegExp` (pure callers with trusted patterns)
    */
   match?: MatchFn;
+  /** Finds a match of the `regex` transform's pattern under the same time limit. @default an in-thread `RegExp` */
+  capture?: CaptureFn;
+  /** Runs JavaScript checks and transforms (worker threads); absent when the caller cannot run code. */
+  runCheck?: RunCheckFn;
+  /** The cell the answer belongs to, for the `context` of JavaScript checks. */
+  cell?: CellFacts;
 }
 
 /**
@@ -58,6 +65,7 @@ const commonOptions = {
   weight: z.number().min(0).optional().describe('relative weight in the case score; 0 makes it informational (default 1)'),
   metric: z.string().min(1).optional().describe('name to aggregate this assertion score under'),
   turn: z.int().min(1).optional().describe("conversations: score turn N's answer (1-based) instead of the final one"),
+  transform: transformSpecSchema.optional().describe('what the answer becomes before this assertion looks at it'),
 };
 
 /** Names of the common options, which every kind accepts. */

@@ -12,6 +12,7 @@ import { icontainsAll } from './kinds/icontains-all.js';
 import { icontainsAny } from './kinds/icontains-any.js';
 import { icontains } from './kinds/icontains.js';
 import { isJson } from './kinds/is-json.js';
+import { javascript } from './kinds/javascript.js';
 import { jsonPath } from './kinds/json-path.js';
 import { jsonSchema } from './kinds/json-schema.js';
 import { latency } from './kinds/latency.js';
@@ -19,6 +20,8 @@ import { length } from './kinds/length.js';
 import { levenshtein } from './kinds/levenshtein.js';
 import { llmRubric } from './kinds/llm-rubric.js';
 import { matchesResponseFormat } from './kinds/matches-response-format.js';
+import { factuality } from './kinds/factuality.js';
+import { modelGradedClosedqa } from './kinds/model-graded-closedqa.js';
 import { maxTokens } from './kinds/max-tokens.js';
 import { noToolCall } from './kinds/no-tool-call.js';
 import { regex } from './kinds/regex.js';
@@ -57,6 +60,9 @@ export const KINDS = [
   hasCitation,
   citationDomain,
   llmRubric,
+  factuality,
+  modelGradedClosedqa,
+  javascript,
 ] as const;
 
 /** Prefix that negates a kind: `not-contains`. */

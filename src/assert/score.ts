@@ -7,6 +7,7 @@ import type { AssertionKind, Check, KindContext } from './kind.js';
 import { describeIssue, formatPath } from './issue-message.js';
 import { findKind, NOT_PREFIX, acceptedTypes } from './registry.js';
 import { didYouMean } from '../suggest.js';
+import { applyTransform, parseTransform } from './transform.js';
 import type { Answer, AssertionResult, AssertionSpec } from './types.js';
 
 /** The reason sentence for a check, negated or not; the one place negation rewrites reasons. */
@@ -18,6 +19,14 @@ function describeCheck(check: Check, isNegated: boolean): string {
 /** A result for an assertion that could not be evaluated. */
 function errorResult(type: string, spec: AssertionSpec, message: string): AssertionResult {
   return { type, pass: false, score: 0, reason: message, weight: weightOf(spec), metric: metricOf(spec), error: message };
+}
+
+/** The result of an assertion that could not be evaluated because of `message` (a failed prompt transform). */
+export function failedAssertion(spec: AssertionSpec, message: string): AssertionResult {
+  const rawType = typeof spec.type === 'string' ? spec.type : String(spec.type);
+  const found = findKind(rawType);
+  const type = found && (found.isNegated || spec.not === true) ? `${NOT_PREFIX}${found.kind.type}` : (found?.kind.type ?? rawType);
+  return errorResult(type, spec, message);
 }
 
 /** The spec's weight when it is a usable number. @default 1 */
@@ -76,9 +85,18 @@ export async function scoreAnswer(answer: Answer, spec: AssertionSpec, context: 
   // Specs normally arrive validated; checking again keeps a hand-built spec from reaching a scorer malformed.
   const parsed = checkSpec(found.kind, spec);
   if (parsed.problem !== null) return errorResult(type, spec, parsed.problem);
+  let seen = answer;
+  if (spec.transform !== undefined) {
+    // The spec passed its schema, so the transform parses; its failure (no match, a throw) errors this assertion.
+    const transform = parseTransform(spec.transform);
+    if ('problem' in transform) return errorResult(type, spec, transform.problem);
+    const transformed = await applyTransform(transform, answer, context);
+    if (!transformed.ok) return errorResult(type, spec, transformed.error);
+    seen = { ...answer, output: transformed.output };
+  }
   let check: Check;
   try {
-    check = await found.kind.score(answer, parsed.data, context);
+    check = await found.kind.score(seen, parsed.data, context);
   } catch (error) {
     return errorResult(type, spec, messageOf(error));
   }

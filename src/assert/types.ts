@@ -55,7 +55,56 @@ export interface GraderMessage extends ChatMessage {
 export type MatchFn = (source: string, flags: string | undefined, text: string) => Promise<boolean>;
 
 /**
+ * Finds the first match of the user's pattern `/source/flags` in `text` within a time limit: group 1, else the
+ * whole match, or null without one (the `regex` transform); rejects when it overran.
+ */
+export type CaptureFn = (source: string, flags: string | undefined, text: string) => Promise<string | null>;
+
+/**
  * Sends a grader request (temperature 0 and a fixed seed are the caller's job) and resolves with the grader's
  * raw text. Injected by the runner so that `assert` stays free of I/O; it rejects on API errors.
  */
 export type GradeFn = (messages: GraderMessage[], options: { model: string | undefined }) => Promise<string>;
+
+/** Where a JavaScript check or transform lives: a function of a module file, or an expression written in the suite. */
+export type CheckSource =
+  | {
+      /** Path of the module, as resolved by the suite loader (relative to the working directory, or absolute). */
+      file: string;
+      /** Exported function name; null for the default export. */
+      function: string | null;
+    }
+  | {
+      /** A JavaScript expression over `output` and `context`, evaluated as the body of an async function. */
+      expression: string;
+    };
+
+/** One call of a JavaScript check or transform: `fn(output, context)` under a time limit. */
+export interface CheckRequest {
+  source: CheckSource;
+  output: string;
+  /** The context object given as the second argument; structured-clonable data only. */
+  context: Record<string, unknown>;
+  /** Time limit of the call, in milliseconds. */
+  timeoutMs: number;
+}
+
+/** What a JavaScript call came back with, or why it did not (a throw with its `file:line`, a timeout). */
+export type CheckOutcome = { ok: true; value: unknown } | { ok: false; error: string };
+
+/**
+ * Runs a JavaScript check or transform in isolation (a worker thread with a time limit). Injected by the runner,
+ * like `GradeFn`, so that `assert` stays free of threads and files; it never rejects.
+ */
+export type RunCheckFn = (request: CheckRequest) => Promise<CheckOutcome>;
+
+/** The facts of the cell an answer belongs to, given to JavaScript checks as part of their `context`. */
+export interface CellFacts {
+  prompt: string;
+  case: string;
+  model: string;
+  modelId: string;
+  repeat: number;
+  messages: ChatMessage[];
+  usage: { promptTokens: number; completionTokens: number; totalTokens: number } | null;
+}

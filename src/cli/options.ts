@@ -71,6 +71,7 @@ export const OPTIONS = {
   shard: { flags: '--shard <i/n|auto>', description: 'only shard i of n (1-based); "auto" reads the CI system\'s parallel-job variables' },
   shardTotal: { flags: '--shard-total <n>', description: 'shard count for --shard auto on Kubernetes Indexed Jobs (or JOB_COMPLETION_TOTAL)', parse: positiveInt('--shard-total') },
   repeat: { flags: '--repeat <n>', description: 'samples per cell, overriding the suite\'s repeat', parse: positiveInt('--repeat') },
+  pairwise: { flags: '--pairwise <rubric>', description: 'judge every pair of the run\'s models with this rubric, each row twice with the answers swapped (instead of the suite\'s pairwise)' },
   limit: { flags: '--limit <n>', description: 'expanded requests to show', defaultValue: 3, parse: positiveInt('--limit') },
   out: { flags: '--out <dir>', description: 'write the run directory exactly here (default results/<suite>/<UTC timestamp>/)' },
   concurrency: { flags: '--concurrency <n>', description: 'requests in flight at most, over all models', defaultValue: DEFAULT_CONCURRENCY, parse: positiveInt('--concurrency') },

@@ -30,7 +30,7 @@ const RUN_EXIT_CODES = [
 const COMMANDS: CommandSpec[] = [
   {
     name: 'run', args: '<suite...>', description: 'run suites against Onetoken and write reports',
-    options: ['out', 'concurrency', 'models', 'filter', 'shard', 'shardTotal', 'limitsPerShard', 'repeat', 'resume', 'allowChangedSuite', 'retryErrors', 'cache', 'cacheDir', 'mock', 'maxCost', 'maxAttempts', 'timeoutMs', 'maxResponseBytes', 'regexTimeoutMs', 'allowOutsidePaths', 'maxSourceBytes', 'maxDataBytes', 'baseline', 'junit', 'html', 'alpha', 'maxDrop', 'minCoverage', 'allowPartial', 'allowEndpointChange', 'minPassRate', 'quiet', 'verbose', 'json'],
+    options: ['out', 'concurrency', 'models', 'filter', 'shard', 'shardTotal', 'limitsPerShard', 'repeat', 'pairwise', 'resume', 'allowChangedSuite', 'retryErrors', 'cache', 'cacheDir', 'mock', 'maxCost', 'maxAttempts', 'timeoutMs', 'maxResponseBytes', 'regexTimeoutMs', 'allowOutsidePaths', 'maxSourceBytes', 'maxDataBytes', 'baseline', 'junit', 'html', 'alpha', 'maxDrop', 'minCoverage', 'allowPartial', 'allowEndpointChange', 'minPassRate', 'quiet', 'verbose', 'json'],
     examples: ['onetoken-eval run suites/capitals.yaml --mock', 'ONETOKEN_API_KEY=... onetoken-eval run suites/*.yaml --concurrency 16', 'onetoken-eval run suites/capitals.yaml --resume results/capitals/latest'],
     exitCodes: RUN_EXIT_CODES,
     load: async () => (await import('./commands/run.js')).runCommand,

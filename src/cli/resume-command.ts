@@ -18,6 +18,7 @@ export function resumeCommandFor(suitePath: string, runDir: string, options: Opt
   if (shard) words.push('--shard', `${shard.index}/${shard.count}`);
   else if (options.shard) words.push('--shard', String(options.shard));
   if (options.repeat) words.push('--repeat', String(options.repeat));
+  if (options.pairwise) words.push('--pairwise', String(options.pairwise));
   if (options.mock) words.push('--mock');
   if (options.cache === false) words.push('--no-cache');
   else if (options.cacheDir && options.cacheDir !== DEFAULT_CACHE_DIR) words.push('--cache-dir', String(options.cacheDir));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { renderCompareMarkdown, renderCompareText } from '../compare/index.js';
 import { ExitCode, wordOptions } from '../errors.js';
 import type { RunSuiteResult } from '../eval/index.js';
-import { renderSummaryTable } from '../report/index.js';
+import { renderPairwiseText, renderSummaryTable } from '../report/index.js';
 import { describeEndpoint, MOCK_BASE_URL } from '../wire/index.js';
 import { emitFailureAnnotations } from './annotations.js';
 import { emitCompareAnnotations } from './compare-annotations.js';
@@ -27,6 +27,10 @@ export async function printRunResult(result: RunSuiteResult, context: { options:
     process.stdout.write(`\n${result.plan.suite.name}: ${result.runDir} · endpoint ${describeEndpoint(result.summary.endpoint)}${unfinished}\n${renderSummaryTable(result.summary, { color: terminal.color })}\n`);
   }
   if (!options.json && options.html !== false) process.stdout.write(`report: ${join(result.runDir, 'report.html')}\n`);
+  if (!options.json && result.summary.pairwise) process.stdout.write(`\n${renderPairwiseText(result.summary.pairwise)}\n`);
+  if (result.judgments && result.judgments.pending > 0 && !result.outcome.stopped) {
+    terminal.say(`${result.judgments.pending} pairwise judgments were not made (an answer is missing or errored); continue with: ${resumeCommandFor(result.plan.suite.path, result.runDir, options)} --retry-errors`);
+  }
   for (const line of context.errorSamples.lines()) terminal.say(line);
   reportStop(result, options, (text) => terminal.say(text));
   for (const id of result.outcome.modelsNotFound) terminal.say(modelNotFoundLine(id, result.meta.baseUrl));

@@ -12,7 +12,10 @@ import { mergeShards, type ShardInput } from '../compare/index.js';
 import { CheckpointError, optionRef } from '../errors.js';
 import { writeReports, type RunSummary } from '../report/index.js';
 import { reportOptionsOf } from './report-formats.js';
-import { acquireRunLock, CellJournal, prepareDirectory, prepareOutputFile, journalRecords, readRunMetaFile, rewriteJournal, RUN_META_FILE, writeRunMeta, type CellRecord, type RunMeta } from '../run/index.js';
+import { acquireRunLock, CellJournal, JUDGMENTS, journalJudgments, journalRecords, prepareDirectory, prepareOutputFile, readRunMetaFile, rewriteJournal, RUN_META_FILE, writeRunMeta, type CellRecord, type JudgmentRecord, type RunMeta } from '../run/index.js';
+import { buildPlan } from '../plan/index.js';
+import { loadSuite } from '../suite/index.js';
+import { readPairwiseInput } from './pairwise-input.js';
 import { resolveRunPath } from './run-location.js';
 
 /** Shards read at once. */
@@ -61,7 +64,8 @@ export async function mergeRuns(dirs: string[], options: MergeRunsOptions): Prom
     await rewriteJournal(options.out, merged.cells);
     // Let the shards' records go before the reports stream the merged journal back in.
     shards.length = 0;
-    const reports = await writeReports(options.out, meta, journalRecords(options.out), reportOptionsOf(options));
+    const pairwise = await mergeJudgments(dirs.map(resolveRunPath), options.out, meta, warn);
+    const reports = await writeReports(options.out, meta, journalRecords(options.out), { ...reportOptionsOf(options), pairwise });
     // run.json last: it marks a finished merge, so a merge killed before it can simply be run again.
     writeRunMeta(options.out, meta);
     return { out: options.out, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', missing: merged.missing, duplicates: merged.duplicates, coverage };
@@ -97,4 +101,24 @@ function shardCoverage(inputs: { source: string; shard: { index: number; count: 
     repeated: repeated.length ? repeated.join('; ') : null,
     absent: absent.length ? `shard${absent.length > 1 ? 's' : ''} ${absent.map((index) => `${index}/${count}`).join(', ')} not given` : null,
   };
+}
+
+/**
+ * Joins the shards' pairwise judgments (shards hold disjoint ones) into the merged run and reads them back for
+ * the reports. Summarising needs the judging set-up, which comes from the suite: when it cannot be loaded, the
+ * judgments are still merged and a warning says why the summary lacks them.
+ */
+async function mergeJudgments(dirs: string[], out: string, meta: RunMeta, warn: (message: string) => void) {
+  const byIndex = new Map<number, JudgmentRecord>();
+  const onTornLine = (line: number, path: string) => warn(`${path}:${line}: skipped an incomplete last line (the shard was killed mid-write)`);
+  for (const dir of dirs) for await (const judgment of journalJudgments(dir, onTornLine)) byIndex.set(judgment.index, judgment);
+  if (byIndex.size === 0) return null;
+  await rewriteJournal(out, [...byIndex.values()].sort((a, b) => a.index - b.index), JUDGMENTS);
+  try {
+    const plan = buildPlan(loadSuite(meta.suite.path), { models: meta.plan.models ?? undefined, filter: meta.plan.filter ?? undefined, repeat: meta.plan.repeat ?? undefined, pairwise: meta.plan.pairwise ?? undefined });
+    return await readPairwiseInput(plan, out);
+  } catch (error) {
+    warn(`merged ${byIndex.size} pairwise judgments but left them out of the summary: the suite ${meta.suite.path} could not be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    return null;
+  }
 }

@@ -7,10 +7,10 @@
  * and reported, and run.json then describes the plan the journal now belongs to, so a `--resume` with the
  * edited suite runs exactly the cells that are missing.
  */
-import { buildPlan, type Cell } from '../plan/index.js';
+import { buildPlan, type Cell, type JudgmentCell, type Plan } from '../plan/index.js';
 import { writeReports, type RunSummary } from '../report/index.js';
 import { reportOptionsOf } from './report-formats.js';
-import { acquireRunLock, PatternMatcher, prepareOutputFile, cacheNamespaceOf, CellJournal, checkJournalShape, journalRecords, keepStaleRecords, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, writeRunMeta, type CellRecord, type RunMeta } from '../run/index.js';
+import { acquireRunLock, PatternMatcher, prepareOutputFile, cacheNamespaceOf, CellJournal, CheckPool, checkJournalShape, isJudgeable, judgePair, JUDGMENTS, journalRecords, keepStaleRecords, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, writeRunMeta, type CellRecord, type JudgmentRecord, type RunMeta, type ScoreContext } from '../run/index.js';
 import { loadSuite } from '../suite/index.js';
 import { isModelGraded } from '../assert/index.js';
 import { UsageError } from '../errors.js';
@@ -18,6 +18,7 @@ import { resolveCacheDir } from './cache-dir.js';
 import { openEndpoint, type Endpoint, type EndpointOptions } from './endpoint.js';
 import { mapInOrder } from './ordered-pool.js';
 import { resolveRunPath } from './run-location.js';
+import { readPairwiseInput } from './pairwise-input.js';
 
 /** Grader requests in flight at most while rescoring. */
 const RESCORE_CONCURRENCY = 4;
@@ -78,11 +79,11 @@ export async function rescoreRun(runDirectory: string, options: RescoreRunOption
 async function rescoreLocked(runDir: string, oldMeta: RunMeta, options: RescoreRunOptions): Promise<RescoreRunResult> {
   const suite = loadSuite(options.suite ?? oldMeta.suite.path, { allowOutsidePaths: options.allowOutsidePaths, maxSourceBytes: options.maxSourceBytes, maxDataBytes: options.maxDataBytes });
   // `meta.shard`, not `plan.shard`: a merged run covers the whole plan.
-  const plan = buildPlan(suite, { models: oldMeta.plan.models ?? undefined, filter: oldMeta.plan.filter ?? undefined, shard: oldMeta.shard, repeat: oldMeta.plan.repeat ?? undefined });
+  const plan = buildPlan(suite, { models: oldMeta.plan.models ?? undefined, filter: oldMeta.plan.filter ?? undefined, shard: oldMeta.shard, repeat: oldMeta.plan.repeat ?? undefined, pairwise: oldMeta.plan.pairwise ?? undefined });
   const namespace = cacheNamespaceOf(oldMeta.baseUrl);
   const byId = new Map<string, Cell>();
   for (const cell of plan.cells()) byId.set(cell.id, cell);
-  const usesGrader = [...byId.values()].some((cell) => cell.assertions.some(isModelGraded));
+  const usesGrader = plan.pairwise !== null || [...byId.values()].some((cell) => cell.assertions.some(isModelGraded) || cell.turns.some((turn) => turn.assertions.some(isModelGraded)));
   // Without a grader every llm-rubric would be recorded as errored and overwrite the reports: refuse before that.
   const endpoint = usesGrader ? openGraderEndpoint(options.endpoint) : null;
   const stale = await setAsideStale(runDir, oldMeta, (record) => {
@@ -92,6 +93,8 @@ async function rescoreLocked(runDir: string, oldMeta: RunMeta, options: RescoreR
   const cache = new ResponseCache(resolveCacheDir(options.cacheDir));
   const matcher = new PatternMatcher(options.regexTimeoutMs);
   const match = matcher.match.bind(matcher);
+  const capture = matcher.capture.bind(matcher);
+  const checks = new CheckPool();
   const seen = new Set<string>();
   let graderErrors = 0;
   let written = 0;
@@ -99,17 +102,19 @@ async function rescoreLocked(runDir: string, oldMeta: RunMeta, options: RescoreR
     const cell = byId.get(record.id)!;
     seen.add(record.id);
     if (record.error) return { ...record, index: cell.index };
-    const scored = await scoreRecord(record, cell.assertions, cell.threshold, cell.vars, {
-      client: endpoint?.client ?? null, cache, endpoint: namespace, grader: suite.grader, pricing: suite.pricing, match,
-    }, cell.turns);
+    const scored = await scoreRecord(record, cell, {
+      client: endpoint?.client ?? null, cache, endpoint: namespace, grader: suite.grader, pricing: suite.pricing, match, capture, runCheck: checks.runCheck,
+    });
     graderErrors += scored.graderCalls.filter((call) => call.error).length;
     return { ...record, index: cell.index, ...scored };
   };
   try {
     written = await rewriteJournal(runDir, mapInOrder(journalRecords(runDir), RESCORE_CONCURRENCY, rescore));
+    if (plan.pairwise) graderErrors += await rejudge(plan, runDir, { client: endpoint?.client ?? null, cache, endpoint: namespace, grader: suite.grader, pricing: suite.pricing });
   } finally {
     matcher.close();
     await endpoint?.close();
+    await checks.close();
   }
   // The journal now belongs to the new plan: say so, or a later --resume would mix the two plans' positions.
   const meta: RunMeta = {
@@ -122,7 +127,8 @@ async function rescoreLocked(runDir: string, oldMeta: RunMeta, options: RescoreR
     rescoredWith: { path: suite.path, hash: suite.hash },
   };
   writeRunMeta(runDir, meta);
-  const reports = await writeReports(runDir, meta, journalRecords(runDir), reportOptionsOf(options));
+  const pairwise = await readPairwiseInput(plan, runDir);
+  const reports = await writeReports(runDir, meta, journalRecords(runDir), { ...reportOptionsOf(options), pairwise });
   const neverRun = [...byId.keys()].filter((id) => !seen.has(id));
   return { runDir, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', rescored: written, needRerun: stale, neverRun, graderErrors };
 }
@@ -161,4 +167,31 @@ function openGraderEndpoint(options: EndpointOptions | undefined): Endpoint {
     }
     throw error;
   }
+}
+
+/**
+ * Judges every pair of the plan again from the recorded answers (the rubric or the judge may have changed),
+ * through the cache, and rewrites `judgments.jsonl`; pairs whose answers are missing or errored are left out.
+ * Returns the judge requests that failed.
+ */
+async function rejudge(plan: Plan, runDir: string, context: ScoreContext): Promise<number> {
+  const answers = CellJournal.openReadOnly(runDir);
+  let failed = 0;
+  try {
+    const judgeOne = async (judgment: JudgmentCell): Promise<JudgmentRecord | null> => {
+      const a = answers.read(judgment.cellA);
+      const b = answers.read(judgment.cellB);
+      if (!isJudgeable(a) || !isJudgeable(b)) return null;
+      const record = await judgePair(judgment, a, b, plan.pairwise!, context);
+      failed += record.graderCalls.filter((call) => call.error).length;
+      return record;
+    };
+    async function* judged(): AsyncGenerator<JudgmentRecord> {
+      for await (const record of mapInOrder(plan.pairwise!.judgments(), RESCORE_CONCURRENCY, judgeOne)) if (record) yield record;
+    }
+    await rewriteJournal(runDir, judged(), JUDGMENTS);
+  } finally {
+    answers.close();
+  }
+  return failed;
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { repeatGroupSchema, RESULTS_VERSION, runSummarySchema } from '../report/index.js';
-import { cellRecordSchema, runMetaSchema } from '../run/index.js';
+import { cellRecordSchema, judgmentRecordSchema, runMetaSchema } from '../run/index.js';
 
 /** The whole results.json file. */
 export const resultsFileSchema = z
@@ -17,6 +17,10 @@ export const resultsFileSchema = z
       .array(repeatGroupSchema)
       .optional()
       .meta({ description: 'present when any cell has repeat > 0; one group per line' }),
+    judgments: z
+      .array(judgmentRecordSchema)
+      .optional()
+      .meta({ description: 'present when the run judged pairs; one judgment per line, in plan order' }),
   })
   .meta({ title: 'onetoken-eval results.json', description: `results of one run, version ${RESULTS_VERSION}` });
 

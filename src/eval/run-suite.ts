@@ -11,7 +11,7 @@ import { endpointOf, type EndpointInfo } from '../wire/index.js';
 import type { CompareReport } from '../compare/index.js';
 import { buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
 import { writeReports, type RunSummary } from '../report/index.js';
-import { acquireRunLock, cacheNamespaceOf, prepareDirectory, prepareOutputFile, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type LimitsPerShard, type RunLock, type RunMeta, type RunOutcome } from '../run/index.js';
+import { acquireRunLock, cacheNamespaceOf, prepareDirectory, prepareOutputFile, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type JudgmentRecord, type LimitsPerShard, type RunLock, type RunMeta, type RunOutcome, type RunResult } from '../run/index.js';
 import { loadSuite, type Suite } from '../suite/index.js';
 import { resolveCacheDir } from './cache-dir.js';
 import { compareRuns, type CompareRunsOptions } from './compare-runs.js';
@@ -21,6 +21,7 @@ import { resumePlanOptions } from './resume-plan-options.js';
 import { claimRunDirectory, updateLatest } from './run-location.js';
 import { toolVersion } from './tool-version.js';
 import { reportOptionsOf } from './report-formats.js';
+import { readPairwiseInput } from './pairwise-input.js';
 
 /** Options of `runSuite`. Every default is written once, here or in the module that owns it. */
 export interface RunSuiteOptions {
@@ -70,6 +71,8 @@ export interface RunSuiteOptions {
   onStart?: (start: { runDir: string; plan: Plan; isMock: boolean; endpoint: EndpointInfo }) => void;
   /** Hears every finished cell as it is journaled. */
   onCell?: (record: CellRecord) => void;
+  /** Hears every pairwise judgment as it is journaled. */
+  onJudgment?: (record: JudgmentRecord) => void;
   /** Hears client events (retries, rate-limit waits). */
   onEvent?: (event: ClientEvent) => void;
   /** Hears warnings (a torn journal line, an unwritable cache). */
@@ -84,6 +87,8 @@ export interface RunSuiteResult {
   outcome: RunOutcome;
   /** Cells already in the journal when a resumed run started. */
   resumedCells: number;
+  /** Pairwise judgments made now and left for a resume; null without pairwise judging. */
+  judgments: RunResult['judgments'];
   summary: RunSummary;
   /** The text of summary.md. */
   summaryMarkdown: string;
@@ -133,15 +138,17 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
       stop: options.stop,
       abort: options.abort,
       onCell: options.onCell,
+      onJudgment: options.onJudgment,
       onWarning: warn,
     });
-    const reports = await writeReports(runDir, result.meta, journalRecords(runDir), reportOptionsOf(options));
+    const pairwise = await readPairwiseInput(plan, runDir);
+    const reports = await writeReports(runDir, result.meta, journalRecords(runDir), { ...reportOptionsOf(options), pairwise });
     if (isDefaultLocation && !options.resume) updateLatest(runDir, plan.suite.name, warn);
     // A run that stopped with cells left is unfinished: the gate cannot judge it, and the exit code says why it stopped.
     const isFinished = result.outcome.stopped === null && result.outcome.skipped === 0;
     // The page was written before the comparison existed: comparing rewrites it with the baseline view.
     const comparison = options.baseline && isFinished ? (await compareRuns(options.baseline, runDir, { ...options.compare, html: options.html !== false })).report : null;
-    return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', comparison };
+    return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, judgments: result.judgments, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', comparison };
   } catch (error) {
     throw environmentErrorOf(error, lockedDir(lock));
   } finally {

@@ -106,10 +106,16 @@ export function questionOf(input: ChatInput): string {
   return input.messages.findLast((message) => message.role === 'user')?.text ?? '';
 }
 
-/** Composes the answer to a validated request, given the fixture that matched its question (or null). */
-export function composeAnswer(input: ChatInput, fixture: FixtureAnswer | null): ComposedAnswer {
+/**
+ * Composes the answer to a validated request, given the fixture that matched its question (or null). Grader
+ * messages quote the question or the answer, which a fixture would match: a grader request is answered as one
+ * whatever fixture is given.
+ */
+export function composeAnswer(input: ChatInput, found: FixtureAnswer | null): ComposedAnswer {
   const question = questionOf(input);
-  if (input.tools.length > 0 || input.messages.at(-1)?.role === 'tool') {
+  const isGrader = isGraderRequest(input.messages);
+  const fixture = isGrader ? null : found;
+  if (!isGrader && (input.tools.length > 0 || input.messages.at(-1)?.role === 'tool')) {
     const answer = composeToolAnswer(input, fixture, question);
     if (answer !== null) return answer;
   }
@@ -121,7 +127,7 @@ export function composeAnswer(input: ChatInput, fixture: FixtureAnswer | null): 
       if (fixture.citations !== null) annotations = fixtureAnnotations(content, fixture.citations);
       else ({ content, annotations } = withDefaultCitation(content, question));
     }
-  } else if (isGraderRequest(input.messages)) {
+  } else if (isGrader) {
     content = gradeAnswer(question);
   } else if (input.responseSchema !== null) {
     // Structured outputs: JSON that fits the declared schema, as a model in strict mode would return.

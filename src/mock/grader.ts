@@ -5,6 +5,8 @@
  */
 
 import { GRADER_MARKER } from '../wire/index.js';
+import { gradeClosedQa, gradeFactuality } from './fact-grader.js';
+import { isJudgeRequest, judgePair } from './judge.js';
 import type { PlainMessage } from './validate.js';
 
 /** An answer containing this text makes the mock grader reply with text that is not JSON. */
@@ -43,6 +45,9 @@ export function rubricWords(rubric: string): string[] {
 
 /** The verdict text for a grading request's user message. */
 export function gradeAnswer(userText: string): string {
+  if (isJudgeRequest(userText)) return judgePair(userText);
+  const other = gradeFactuality(userText) ?? gradeClosedQa(userText);
+  if (other !== null) return other;
   const parts = /^\s*Rubric:\s*\n([\s\S]*?)\n\s*\nAnswer:\s*\n?([\s\S]*)$/.exec(userText);
   if (parts === null) {
     return JSON.stringify({ pass: false, score: 0, reason: 'The request did not contain a Rubric and an Answer.' });

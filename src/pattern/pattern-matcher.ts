@@ -1,16 +1,17 @@
 /**
- * Matching user-supplied regular expressions with a time limit (suite `regex` assertions, mock fixtures). V8's backtracking engine can take exponential
- * time (`^(a+)+b$` on 33 `a`s runs for hours) and blocks the thread it runs on, signals included. So patterns run
- * in one worker thread: the main thread only waits on a message and a timer, Ctrl-C keeps working, and a match
- * that overruns its limit has its worker terminated (the only way to stop a running RegExp) and is reported as
- * an error of that assertion; the next match starts a fresh worker.
+ * Matching user-supplied regular expressions with a time limit (suite `regex` assertions and transforms, mock
+ * fixtures). V8's backtracking engine can take exponential time (`^(a+)+b$` on 33 `a`s runs for hours) and blocks
+ * the thread it runs on, signals included. So patterns run in one worker thread: the main thread only waits on a
+ * message and a timer, Ctrl-C keeps working, and a match that overruns its limit has its worker terminated (the
+ * only way to stop a running RegExp) and is reported as an error of that assertion; the next match starts a fresh
+ * worker.
  */
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_REGEX_TIMEOUT_MS } from './defaults.js';
 
 /**
- * The worker: compile (cached) and run each pattern in turn; answers `{ index, groups }` of the first that
- * finds `text` (index -1 when none does) or `{ error }`.
+ * The worker: compile (cached) and run each pattern in turn; answers `{ index, groups, captured }` of the first
+ * that finds `text` (`captured`: its group 1, else the whole match; index -1 when none does) or `{ error }`.
  */
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
@@ -24,7 +25,7 @@ parentPort.on('message', ({ patterns, text }) => {
       if (!pattern) { pattern = new RegExp(source, flags); compiled.set(key, pattern); }
       pattern.lastIndex = 0;
       const found = pattern.exec(text);
-      if (found !== null) return parentPort.postMessage({ index, groups: found.groups ? { ...found.groups } : {} });
+      if (found !== null) return parentPort.postMessage({ index, groups: found.groups ? { ...found.groups } : {}, captured: found[1] ?? found[0] });
     }
     parentPort.postMessage({ index: -1 });
   } catch (error) {
@@ -33,16 +34,19 @@ parentPort.on('message', ({ patterns, text }) => {
 });
 `;
 
-/** The first of several patterns that found a text: its position in the list and its named groups. */
+/** The first of several patterns that found a text: its position in the list, its named groups and its capture. */
 export interface PatternFound {
   index: number;
   groups: Record<string, string | undefined>;
+  /** Group 1 of the match, else the whole match. */
+  captured: string;
 }
 
 /** What the worker answers. */
 interface Reply {
   index?: number;
   groups?: Record<string, string | undefined>;
+  captured?: string;
   error?: string;
 }
 
@@ -70,6 +74,14 @@ export class PatternMatcher {
   /** True when `text` matches `/source/flags`; rejects when the match overran the limit. */
   async match(source: string, flags: string | undefined, text: string): Promise<boolean> {
     return (await this.find([{ source, flags: flags ?? '' }], text, 'answer')) !== null;
+  }
+
+  /**
+   * Group 1 of the first match of `/source/flags` in `text`, else the whole match, or null without a match (the
+   * `regex` transform); rejects when the match overran the limit.
+   */
+  async capture(source: string, flags: string | undefined, text: string): Promise<string | null> {
+    return (await this.find([{ source, flags: flags ?? '' }], text, 'answer'))?.captured ?? null;
   }
 
   /**
@@ -131,7 +143,7 @@ export class PatternMatcher {
     this.clearTimer();
     this.current = null;
     if (reply.error !== undefined) job.reject(new Error(reply.error));
-    else job.resolve(reply.index === undefined || reply.index < 0 ? null : { index: reply.index, groups: reply.groups ?? {} });
+    else job.resolve(reply.index === undefined || reply.index < 0 ? null : { index: reply.index, groups: reply.groups ?? {}, captured: reply.captured ?? '' });
     this.pump();
   }
 

@@ -6,11 +6,12 @@
  * dispatches in plan order interleaves them, and one slow model does not starve the others.
  */
 import { createHash } from 'node:crypto';
-import type { AssertionSpec } from '../assert/index.js';
+import { parseTransform, type AssertionSpec, type Transform } from '../assert/index.js';
 import type { ChatRequest } from '../wire/index.js';
 import { optionRef, UsageError } from '../errors.js';
 import { canonicalJson, deepTemplateVariables, renderDeep } from '../suite/index.js';
-import type { CaseSpec, ModelSpec, PromptSpec, Suite } from '../suite/index.js';
+import type { CaseSpec, ModelSpec, PairwiseSpec, PromptSpec, Suite } from '../suite/index.js';
+import { planPairwise } from './pairwise-plan.js';
 import { didYouMean } from '../suggest.js';
 import { cellId } from './cell-id.js';
 import { compileFilter } from './glob.js';
@@ -29,6 +30,8 @@ export interface PlanOptions {
   shard?: Shard | null;
   /** Samples per cell, overriding the suite's `repeat`. */
   repeat?: number;
+  /** Pairwise judging instead of the suite's own (a run flag). @default the suite's `pairwise` */
+  pairwise?: PairwiseSpec | null;
 }
 
 /** Expands a suite into its plan. Throws `UsageError` for unknown models or a filter that matches nothing. */
@@ -52,6 +55,7 @@ export function buildPlan(suite: Suite, options: PlanOptions = {}): Plan {
   const requests = models.map((model) => suite.prompts.map((prompt) => compileRequest(suite, model, prompt)));
   const assertions = suite.prompts.map((prompt) => compileAssertions([...suite.assert, ...prompt.assert]));
   const imageUrls: ReadonlyMap<string, string> = new Map([...suite.images.values()].map((image) => [image.sha256, image.dataUrl]));
+  const transforms = suite.prompts.map((prompt) => transformOf(prompt));
 
   /** The derived seed of a unit (prompt × case × repeat); every model of the unit shares it. */
   const deriveUnitSeed = (unit: number): number => {
@@ -67,7 +71,7 @@ export function buildPlan(suite: Suite, options: PlanOptions = {}): Plan {
     const prompt = suite.prompts[p]!;
     const testCase = suite.cases[c]!;
     const made = makeRequest(prompt, testCase, models[m]!, requests[m]![p]!, derivedSeed, unit % repeat, rendered ?? renderedOf(unit));
-    return makeCell(suite, prompt, testCase, models[m]!, unit % repeat, unit * perRow + m, made, assertions[p]!, imageUrls);
+    return makeCell(suite, prompt, testCase, models[m]!, unit % repeat, unit * perRow + m, made, assertions[p]!, imageUrls, transforms[p]!);
   };
   const renderedOf = (unit: number): RenderedMessages => {
     const [p, c] = rows[Math.floor(unit / repeat)]!;
@@ -105,19 +109,33 @@ export function buildPlan(suite: Suite, options: PlanOptions = {}): Plan {
       if (testCase.turns.length > 1 || hasToolResults(prompt, testCase)) hash.update(`${canonicalJson([testCase.turns, prompt.toolResults, testCase.toolResults])}\n`);
     }
   }
+  const pairwiseSpec = options.pairwise ?? suite.pairwise;
+  // Judgments are part of what the run makes: another rubric or judge is another plan, so resume notices.
+  if (pairwiseSpec) hash.update(`pairwise\0${canonicalJson(pairwiseSpec)}\n`);
+  const pairwise = planPairwise(pairwiseSpec, {
+    models,
+    units,
+    repeat,
+    rowOf: (unit) => {
+      const [p, c] = rows[Math.floor(unit / repeat)]!;
+      return { prompt: suite.prompts[p]!.id, case: suite.cases[c]!.id };
+    },
+    isInShard: (unit) => isInShard(unit, shard),
+  });
   const shardUnits = shard ? Math.ceil((units - (shard.index - 1)) / shard.count) : units;
   return {
     suite,
     models,
     repeat,
     shard,
-    options: { models: options.models?.length ? [...options.models] : null, filter: options.filter ?? null, shard, repeat: options.repeat ?? null },
+    options: { models: options.models?.length ? [...options.models] : null, filter: options.filter ?? null, shard, repeat: options.repeat ?? null, pairwise: options.pairwise ?? null },
     hash: hash.digest('hex'),
     totalCells,
     cellCount: Math.max(0, shardUnits) * perRow,
     cells,
     cellsOfModel,
     cellAt,
+    pairwise,
   };
 }
 
@@ -133,6 +151,14 @@ function selectModels(all: ModelSpec[], wanted: string[] | undefined): ModelSpec
     for (const model of found) if (!selected.includes(model)) selected.push(model);
   }
   return all.filter((model) => selected.includes(model));
+}
+
+/** A prompt's transform, normalised; the suite loader has validated it, so a problem here is a bug. */
+function transformOf(prompt: PromptSpec): Transform | null {
+  if (prompt.transform === null) return null;
+  const transform = parseTransform(prompt.transform);
+  if ('problem' in transform) throw new TypeError(`prompt ${prompt.id}: invalid transform: ${transform.problem}`);
+  return transform;
 }
 
 /** Assertions with their templated ones marked, so specs without `{{ }}` are shared rather than copied per cell. */
@@ -174,6 +200,7 @@ function makeCell(
   { request, seed, requestKey }: { request: ChatRequest; seed: number; requestKey: string },
   shared: { spec: AssertionSpec; isTemplated: boolean }[],
   images: ReadonlyMap<string, string>,
+  transform: Transform | null,
 ): Cell {
   const render = (spec: AssertionSpec) => (isTemplatedSpec(spec) ? renderDeep(spec, testCase.vars) : spec);
   const assertions: AssertionSpec[] = shared.map(({ spec, isTemplated }) => (isTemplated ? renderDeep(spec, testCase.vars) : spec));
@@ -191,6 +218,7 @@ function makeCell(
     requestKey,
     assertions,
     threshold: testCase.threshold ?? suite.threshold,
+    transform,
     vars: testCase.vars,
     images,
     toolResults: hasToolResults(prompt, testCase) ? { ...prompt.toolResults, ...testCase.toolResults } : NO_TOOL_RESULTS,

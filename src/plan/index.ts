@@ -8,3 +8,5 @@ export { parseShard, isInShard } from './shard.js';
 export type { Shard } from './shard.js';
 export { compileFilter } from './glob.js';
 export { canonicalJson, renderTemplate, sha256Hex } from '../suite/index.js';
+export { planPairwise } from './pairwise-plan.js';
+export type { JudgmentCell, PairwisePlan } from './pairwise-plan.js';

@@ -1,7 +1,8 @@
 /** The plan: every request a run will make, with ids and seeds. */
-import type { AssertionSpec } from '../assert/index.js';
+import type { AssertionSpec, Transform } from '../assert/index.js';
 import type { ChatMessage, ChatRequest } from '../wire/index.js';
-import type { ModelSpec, SourcePosition, Suite, ToolResultSpec } from '../suite/index.js';
+import type { ModelSpec, PairwiseSpec, SourcePosition, Suite, ToolResultSpec } from '../suite/index.js';
+import type { PairwisePlan } from './pairwise-plan.js';
 import type { Shard } from './shard.js';
 
 /** One request of the plan: prompt × case × model × repeat. */
@@ -25,6 +26,8 @@ export interface Cell {
   /** Suite, prompt and case assertions with the case's variables rendered in. */
   assertions: AssertionSpec[];
   threshold: number | null;
+  /** The prompt's transform, applied before all assertions; null for none. */
+  transform: Transform | null;
   vars: Record<string, unknown>;
   /** Canned tool results by tool name (the case's over the prompt's); a call to another tool ends the turn. */
   toolResults: Record<string, ToolResultSpec>;
@@ -50,6 +53,8 @@ export interface AppliedPlanOptions {
   shard: Shard | null;
   /** The repeat override; null for the suite's own. */
   repeat: number | null;
+  /** Pairwise judging asked for by the caller (a run flag) instead of the suite's; null for the suite's own. */
+  pairwise: PairwiseSpec | null;
 }
 
 /** One user turn of a conversation, rendered. */
@@ -80,4 +85,6 @@ export interface Plan {
   cellsOfModel(modelIndex: number): Generator<Cell>;
   /** Any cell of the whole plan by index. */
   cellAt(index: number): Cell;
+  /** The judgments to make after the answers; null without pairwise judging (or fewer than two judged models). */
+  pairwise: PairwisePlan | null;
 }

@@ -5,6 +5,8 @@
 export type {
   GraderSummary,
   ModelSummary,
+  PairwiseInput,
+  PairwiseSummary,
   RepeatGroup,
   RepeatSummary,
   Reporter,
@@ -27,9 +29,11 @@ export { renderSummaryMarkdown } from './reporters/markdown.js';
 export type { MarkdownSettings } from './reporters/markdown.js';
 export { renderJunit } from './reporters/junit.js';
 export { SummaryBuilder } from './summary/summarize.js';
+export { summarizePairwise, RANKING_RESAMPLES, RANKING_SEED } from './summary/pairwise.js';
+export { renderPairwiseText } from './summary/pairwise-text.js';
 export { REPORT_FORMATS, DEFAULT_FORMATS, resolveReportOptions } from './options.js';
 export type { ResolvedReportOptions } from './options.js';
-export { RESULTS_VERSION, READABLE_RESULTS_VERSIONS, runSummarySchema, modelSummarySchema, repeatGroupSchema } from './results-schema.js';
+export { RESULTS_VERSION, READABLE_RESULTS_VERSIONS, runSummarySchema, modelSummarySchema, repeatGroupSchema, pairwiseSummarySchema } from './results-schema.js';
 export { readResultCells, readResultsHeader } from './results-reader.js';
 export type { ResultsHeader } from './results-reader.js';
 export { renderHtmlReport } from './reporters/html.js';

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { PageBaseline } from './html/page-data.js';
 import { DEFAULT_HTML_MAX_OUTPUT_CHARS } from './html/page-text.js';
+import type { PairwiseInput } from './summary/pairwise.js';
 import type { ReportFormat, ReportOptions } from './types.js';
 
 /** Every report format, in the order files are written. */
@@ -28,6 +29,8 @@ export interface ResolvedReportOptions {
   htmlPath: string;
   htmlMaxOutputChars: number;
   htmlBaseline: PageBaseline | null;
+  /** The run's pairwise judgments and their set-up; null without pairwise judging. */
+  pairwise: PairwiseInput | null;
 }
 
 /** Applies the defaults and rejects unknown formats or negative counts with a `UsageError`. */
@@ -46,6 +49,7 @@ export function resolveReportOptions(runDir: string, options: ReportOptions = {}
     htmlPath: resolve(options.htmlPath ?? join(runDir, 'report.html')),
     htmlMaxOutputChars: count('htmlMaxOutputChars', options.htmlMaxOutputChars, DEFAULT_HTML_MAX_OUTPUT_CHARS),
     htmlBaseline: options.htmlBaseline ?? null,
+    pairwise: options.pairwise ?? null,
   };
 }
 

@@ -10,15 +10,17 @@ import { z } from 'zod';
  * an `args` bag). 3: each cell gains `toolCalls`, `rounds` and `turns` (tool calls, tool rounds answered with
  * canned results, conversation turns), messages may hold tool calls and content parts (images by reference),
  * assertion specs may name a `turn`; and the summary says which endpoint answered (`endpoint`) and whether every
- * cell has a record (`complete`, `missingCells`).
+ * cell has a record (`complete`, `missingCells`). 4: cells carry `transformedOutput` (the answer after the
+ * prompt's transform), the summary a `pairwise` section, and a `judgments` list follows the summary when the
+ * run judged pairs.
  */
-export const RESULTS_VERSION = 3;
+export const RESULTS_VERSION = 4;
 
 /**
- * Versions the results reader accepts (a committed version-1 or -2 baseline stays usable: its cells are read
- * with no tool calls, rounds or turns).
+ * Versions the results reader accepts (a committed version-1, -2 or -3 baseline stays usable: its cells are read
+ * with no tool calls, rounds or turns as needed, no transformed output and no judgments).
  */
-export const READABLE_RESULTS_VERSIONS: readonly number[] = [1, 2, 3];
+export const READABLE_RESULTS_VERSIONS: readonly number[] = [1, 2, 3, 4];
 
 const count = z.number().int().nonnegative();
 const unit = z.number().min(0).max(1);
@@ -60,6 +62,38 @@ export const modelSummarySchema = z.object({
   repeats: z.object({ groups: count, meanPassAtK: nullableRate, meanPassHatK: nullableRate }).nullable(),
 });
 
+/** One judged pair of models, from `modelA`'s side. */
+export const pairSummarySchema = z.object({
+  modelA: z.string(),
+  modelB: z.string(),
+  judged: count.meta({ description: 'judgments with a verdict (wins + ties + losses)' }),
+  wins: count.meta({ description: 'rows where both orders preferred modelA' }),
+  ties: count.meta({ description: 'rows judged a tie, or where the two orders disagreed' }),
+  losses: count,
+  errored: count.meta({ description: 'judgments whose judge request failed or could not be read' }),
+  winRate: nullableRate.meta({ description: 'modelA\'s (wins + ties / 2) / judged' }),
+  winRateInterval: interval.nullable(),
+  pValue: unit.meta({ description: 'two-sided exact sign test of wins against losses (ties dropped)' }),
+});
+
+/** The pairwise section of the summary. */
+export const pairwiseSummarySchema = z.object({
+  rubric: z.string(),
+  grader: z.string().nullable().meta({ description: 'the judge model; null for the suite grader' }),
+  models: z.array(z.string()),
+  reference: z.string().nullable(),
+  judgments: count,
+  errored: count,
+  pairs: z.array(pairSummarySchema),
+  matrix: z
+    .object({ models: z.array(z.string()), winRate: z.array(z.array(nullableRate)) })
+    .meta({ description: 'winRate[i][j]: how often models[i] beat models[j] (ties half); null when not judged' }),
+  ranking: z
+    .array(z.object({ rank: count, model: z.string(), strength: unit, strengthInterval: interval }))
+    .nullable()
+    .meta({ description: 'Bradley–Terry ranking with 95% bootstrap intervals (fixed seed); three or more models only' }),
+});
+
 /** The `summary` of results.json. */
 export const runSummarySchema = z.object({
   version: z.number().int().meta({ description: 'the results.json version that wrote it' }),
@@ -80,6 +114,7 @@ export const runSummarySchema = z.object({
   repeatGroups: count,
   models: z.array(modelSummarySchema),
   metrics: z.record(z.string(), unit),
+  pairwise: pairwiseSummarySchema.nullable().optional().meta({ description: 'pairwise judging; null without it (absent before version 4)' }),
 });
 
 /** One (prompt, case, model) group of repeats. */
@@ -99,6 +134,8 @@ export const repeatGroupSchema = z.object({
   passHatK: nullableRate,
 });
 
+/** The pairwise section of the summary. */
+export type PairwiseSummary = z.infer<typeof pairwiseSummarySchema>;
 /** Totals for one model label. */
 export type ModelSummary = z.infer<typeof modelSummarySchema>;
 /** The totals of one run: the `summary` of results.json and what `writeReports` resolves with. */

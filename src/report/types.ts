@@ -4,6 +4,7 @@
  */
 import type { CellRecord } from '../run/index.js';
 import type { PageBaseline } from './html/page-data.js';
+import type { PairwiseInput } from './summary/pairwise.js';
 
 /** A file the report step can write; each name maps to one reporter in `reporters/index.ts`. */
 export type ReportFormat = 'json' | 'csv' | 'comparison' | 'markdown' | 'html' | 'junit';
@@ -24,9 +25,12 @@ export interface ReportOptions {
   htmlMaxOutputChars?: number;
   /** A comparison with a baseline run for report.html to show (see `htmlBaselineOf` in the CLI). @default none */
   htmlBaseline?: PageBaseline;
+  /** Pairwise judgments to summarise and list (results.json, summary.md). @default none */
+  pairwise?: PairwiseInput | null;
 }
 
-export type { GraderSummary, ModelSummary, RepeatGroup, RepeatSummary, RunSummary } from './results-schema.js';
+export type { GraderSummary, ModelSummary, PairwiseSummary, RepeatGroup, RepeatSummary, RunSummary } from './results-schema.js';
+export type { PairwiseInput } from './summary/pairwise.js';
 import type { RepeatGroup, RunSummary } from './results-schema.js';
 
 /** Text a reporter hands back for one event: `text` goes to its file now, `spool` is set aside for the end. */

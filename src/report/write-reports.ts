@@ -9,6 +9,7 @@ import type { CellRecord, RunMeta } from '../run/index.js';
 import { ReportFile } from './file-sink.js';
 import { resolveReportOptions } from './options.js';
 import { reporters } from './reporters/index.js';
+import { summarizePairwise } from './summary/pairwise.js';
 import { SummaryBuilder } from './summary/summarize.js';
 import type { Reporter, ReportFormat, ReportOptions, RunSummary } from './types.js';
 
@@ -63,7 +64,8 @@ export async function writeReports(
         if (drained) await drained;
       }
     }
-    const { summary, groups } = builder.finish();
+    const { summary: totals, groups } = builder.finish();
+    const summary: RunSummary = { ...totals, pairwise: resolved.pairwise ? summarizePairwise(resolved.pairwise) : null };
     for (const { reporter, file } of outputs) {
       if (groups.length > 0) await file.put(reporter.groups?.(groups));
       await file.finish(reporter.end(summary));

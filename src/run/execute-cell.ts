@@ -30,6 +30,7 @@ export function blankRecord(cell: Cell, endpoint: string): CellRecord {
     messages,
     params,
     output: null,
+    transformedOutput: null,
     toolCalls: [],
     finishReason: null,
     usage: null,
@@ -195,6 +196,8 @@ export async function executeCell(cell: Cell, context: ScoreContext & { useCache
     const attempts = paid.attempts + (isApiError(error) ? error.attempts : 1);
     return { record: { ...record, usage: paid.usage, cost: estimateCost(context.pricing, record.modelId, paid.usage), rounds, turns, attempts, error: toCellError(error) }, error };
   }
-  const scored = await scoreRecord(answered, cell.assertions, cell.threshold, cell.vars, context, cell.turns);
+  const scored = await scoreRecord(answered, cell, context);
+  // Aborted while scoring (a check stopped, a grader cancelled): not recorded, so a resume scores it in full.
+  if (context.signal?.aborted) return { record: answered, error: new OnetokenEvalError('OTE_ABORTED', `${cell.id}: aborted while scoring`) };
   return { record: { ...answered, ...scored }, error: null };
 }

@@ -16,10 +16,37 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CheckpointError } from '../errors.js';
+import { orderJudgment, type JudgmentRecord } from './judgment-record.js';
 import { orderRecord, type CellRecord } from './record.js';
 
 /** File name of the journal inside a run directory. */
 export const JOURNAL_FILE = 'cells.jsonl';
+
+/** File name of the journal of pairwise judgments, beside the cells' journal and kept the same way. */
+export const JUDGMENTS_FILE = 'judgments.jsonl';
+
+/** What a journal holds: its file, how a record's keys are put in file order, and how an older line is read. */
+export interface JournalKind<T extends { id: string; index: number }> {
+  file: string;
+  order: (record: T) => T;
+  /** Fills the fields a line written by an older version lacks. @default the line as it is */
+  upgrade?: (record: T) => T;
+}
+
+/** The journal of answer cells, `cells.jsonl`. */
+export const CELLS: JournalKind<CellRecord> = {
+  file: JOURNAL_FILE,
+  order: orderRecord,
+  upgrade: (record) => {
+    // Lines written before tool calls and conversations were recorded (results version 2 and older) lack these.
+    record.toolCalls ??= [];
+    record.rounds ??= [];
+    record.turns ??= [];
+    return record;
+  },
+};
+/** The journal of pairwise judgments, `judgments.jsonl`: judgments are journaled, resumed and rewritten like cells. */
+export const JUDGMENTS: JournalKind<JudgmentRecord> = { file: JUDGMENTS_FILE, order: orderJudgment };
 
 /** Plan indices at or above this are refused as corrupt (a plan that large would not fit in memory anyway). */
 const MAX_INDEX = 2 ** 28;
@@ -28,7 +55,7 @@ const MAX_INDEX = 2 ** 28;
 type JournalMode = 'append' | 'read';
 
 /** An open journal. */
-export class CellJournal {
+export class CellJournal<T extends { id: string; index: number } = CellRecord> {
   /** 1-based line number of a torn last line that was skipped (read-only) or cut off (append), else null. */
   tornLine: number | null = null;
   private size: number;
@@ -44,7 +71,7 @@ export class CellJournal {
   /** Reused by `read`, grown to the longest line read so far. */
   private scratch = Buffer.allocUnsafe(0);
 
-  private constructor(readonly path: string, private readonly fd: number | null, size: number, private readonly mode: JournalMode) {
+  private constructor(readonly path: string, private readonly fd: number | null, size: number, private readonly mode: JournalMode, private readonly kind: JournalKind<T>) {
     this.size = size;
   }
 
@@ -52,11 +79,15 @@ export class CellJournal {
    * Opens (creating) the journal of a run directory for the runner and indexes what it holds. A torn last line
    * is cut off so the next append starts on a fresh line; `onTornLine` hears about it.
    */
-  static openForAppend(runDir: string, onTornLine: (line: number) => void = () => undefined): CellJournal {
-    const path = join(runDir, JOURNAL_FILE);
+  static openForAppend<R extends { id: string; index: number } = CellRecord>(
+    runDir: string,
+    onTornLine: (line: number) => void = () => undefined,
+    kind: JournalKind<R> = CELLS as unknown as JournalKind<R>,
+  ): CellJournal<R> {
+    const path = join(runDir, kind.file);
     // 'a+': reads at explicit positions, every write at the end of the file whatever the position (O_APPEND).
     const fd = openSync(path, 'a+');
-    const journal = new CellJournal(path, fd, fstatSync(fd).size, 'append');
+    const journal = new CellJournal<R>(path, fd, fstatSync(fd).size, 'append', kind);
     try {
       journal.index();
     } catch (error) {
@@ -71,16 +102,16 @@ export class CellJournal {
    * Opens the journal of a run directory for reading only: nothing is ever written or truncated. A missing
    * journal (a run killed before its first cell) reads as empty.
    */
-  static openReadOnly(runDir: string): CellJournal {
-    const path = join(runDir, JOURNAL_FILE);
-    if (!existsSync(path)) return new CellJournal(path, null, 0, 'read');
+  static openReadOnly<R extends { id: string; index: number } = CellRecord>(runDir: string, kind: JournalKind<R> = CELLS as unknown as JournalKind<R>): CellJournal<R> {
+    const path = join(runDir, kind.file);
+    if (!existsSync(path)) return new CellJournal<R>(path, null, 0, 'read', kind);
     let fd: number;
     try {
       fd = openSync(path, 'r');
     } catch (error) {
       throw new CheckpointError(`${path}: cannot read the journal (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
     }
-    const journal = new CellJournal(path, fd, fstatSync(fd).size, 'read');
+    const journal = new CellJournal<R>(path, fd, fstatSync(fd).size, 'read', kind);
     try {
       journal.index();
     } catch (error) {
@@ -181,10 +212,10 @@ export class CellJournal {
   }
 
   /** Appends one finished cell (keys in file order) and indexes it; only in append mode. */
-  append(record: CellRecord): void {
+  append(record: T): void {
     if (this.mode !== 'append' || this.fd === null) throw new CheckpointError(`${this.path}: the journal was opened read-only`);
     // A string write encodes straight into the syscall buffer; Buffer.from first would copy every record twice.
-    const written = writeSync(this.fd, `${JSON.stringify(orderRecord(record))}\n`, null, 'utf8');
+    const written = writeSync(this.fd, `${JSON.stringify(this.kind.order(record))}\n`, null, 'utf8');
     this.setSlot(record.index, this.size, written - 1, this.lineCount + 1);
     this.size += written;
   }
@@ -207,21 +238,17 @@ export class CellJournal {
   }
 
   /** Reads the latest record of a cell. */
-  read(index: number): CellRecord | null {
+  read(index: number): T | null {
     if (!this.has(index) || this.fd === null) return null;
     const length = this.lengths[index]!;
     if (this.scratch.length < length) this.scratch = Buffer.allocUnsafe(Math.max(length, this.scratch.length * 2, 4096));
     readSync(this.fd, this.scratch, 0, length, this.offsets[index]!);
-    const record = JSON.parse(this.scratch.toString('utf8', 0, length)) as CellRecord;
-    // Lines written before tool calls and conversations were recorded (results version 2 and older) lack these.
-    record.toolCalls ??= [];
-    record.rounds ??= [];
-    record.turns ??= [];
-    return record;
+    const record = JSON.parse(this.scratch.toString('utf8', 0, length)) as T;
+    return this.kind.upgrade ? this.kind.upgrade(record) : record;
   }
 
   /** Every latest record in plan order, read one at a time. */
-  async *records(): AsyncGenerator<CellRecord> {
+  async *records(): AsyncGenerator<T> {
     for (let index = 0; index < this.offsets.length; index++) if (this.offsets[index]! >= 0) yield this.read(index)!;
   }
 
@@ -249,15 +276,19 @@ export async function* journalRecords(runDir: string, onTornLine: (line: number,
  * Replaces the journal of a run directory with `records` (keys in file order) atomically: a temp file, fsync,
  * then a rename over the old journal. Returns how many records were written.
  */
-export async function rewriteJournal(runDir: string, records: Iterable<CellRecord> | AsyncIterable<CellRecord>): Promise<number> {
-  const path = join(runDir, JOURNAL_FILE);
+export async function rewriteJournal<R extends { id: string; index: number } = CellRecord>(
+  runDir: string,
+  records: Iterable<R> | AsyncIterable<R>,
+  kind: JournalKind<R> = CELLS as unknown as JournalKind<R>,
+): Promise<number> {
+  const path = join(runDir, kind.file);
   const temp = `${path}.tmp`;
   const fd = openSync(temp, 'w');
   let written = 0;
   try {
     let batch = '';
     for await (const record of records) {
-      batch += `${JSON.stringify(orderRecord(record))}\n`;
+      batch += `${JSON.stringify(kind.order(record))}\n`;
       written++;
       if (batch.length >= 1 << 16) {
         writeSync(fd, batch);
@@ -278,4 +309,18 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return `an object with keys ${Object.keys(value).slice(0, 5).join(', ') || '(none)'}`;
   return `${typeof value} ${JSON.stringify(value)?.slice(0, 40)}`;
+}
+
+/**
+ * Every judgment of a run directory's `judgments.jsonl` in plan order, read-only; none when there is no file.
+ * `onTornLine` hears about a skipped torn last line, as for `journalRecords`.
+ */
+export async function* journalJudgments(runDir: string, onTornLine: (line: number, path: string) => void = () => undefined): AsyncGenerator<JudgmentRecord> {
+  const journal = CellJournal.openReadOnly(runDir, JUDGMENTS);
+  try {
+    if (journal.tornLine !== null) onTornLine(journal.tornLine, journal.path);
+    yield* journal.records();
+  } finally {
+    journal.close();
+  }
 }

@@ -122,6 +122,7 @@ export const cellRecordSchema = z.object({
   messages: z.array(messageSchema),
   params: z.record(z.string(), z.unknown()).meta({ description: 'parameters sent besides model and messages, keys sorted' }),
   output: z.string().nullable().meta({ description: "the final answer's text" }),
+  transformedOutput: z.string().nullable().optional().meta({ description: "the final answer after the prompt's transform, which its assertions saw; null without one (absent before results.json version 4)" }),
   toolCalls: z.array(toolCallSchema).meta({ description: "the final answer's tool calls (those no canned result answered)" }),
   finishReason: z.string().nullable(),
   usage: usageSchema.nullable().meta({ description: 'summed over every request of the cell (tool rounds and turns)' }),
@@ -152,6 +153,16 @@ export const planOptionsSchema = z.object({
   filter: z.string().nullable().meta({ description: 'the prompt/case glob; null for all' }),
   shard: shardSchema.nullable().meta({ description: 'the shard asked for; null for the whole plan' }),
   repeat: count.nullable().meta({ description: 'the repeat override; null for the suite\'s own' }),
+  pairwise: z
+    .object({
+      models: z.union([z.literal('all'), z.array(z.string())]),
+      reference: z.string().optional(),
+      rubric: z.string(),
+      grader: z.string().optional(),
+    })
+    .nullable()
+    .optional()
+    .meta({ description: 'pairwise judging asked for by a run flag instead of the suite\'s; null or absent for the suite\'s own' }),
 });
 
 /** `run.json`: written first, before any request. It holds no secret by contract. */

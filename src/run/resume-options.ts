@@ -1,6 +1,6 @@
 /**
  * The plan options of a resumed run. A run directory is one plan, and run.json records the options that shaped
- * it (models, filter, shard, repeat). Resuming with other values would quietly turn a shard into the whole suite
+ * it (models, filter, shard, repeat, a `--pairwise` rubric). Resuming with other values would quietly turn a shard into the whole suite
  * or rewrite run.json to another shard, so a value that differs from the recorded one is refused, naming the
  * option and both values, and a value not given is taken from run.json.
  */
@@ -24,7 +24,11 @@ export function resolveResumeOptions(recorded: PlanOptionsRecord, given: GivenPl
   if (given.repeat !== undefined && (given.repeat ?? suiteRepeat) !== (recorded.repeat ?? suiteRepeat)) {
     throw mismatch('repeat', String(given.repeat ?? suiteRepeat), String(recorded.repeat ?? suiteRepeat));
   }
-  return { models: recorded.models ?? undefined, filter: recorded.filter ?? undefined, shard: recorded.shard, repeat: recorded.repeat ?? undefined };
+  const recordedRubric = recorded.pairwise?.rubric ?? null;
+  if (given.pairwise !== undefined && (given.pairwise?.rubric ?? null) !== recordedRubric) {
+    throw mismatch('pairwise', given.pairwise ? JSON.stringify(given.pairwise.rubric) : 'none', recordedRubric === null ? 'none (the suite\'s own)' : JSON.stringify(recordedRubric));
+  }
+  return { models: recorded.models ?? undefined, filter: recorded.filter ?? undefined, shard: recorded.shard, repeat: recorded.repeat ?? undefined, pairwise: recorded.pairwise ?? null };
 }
 
 function sameShard(a: Shard | null, b: Shard | null): boolean {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { CheckpointError, optionRef } from '../errors.js';
 import type { Plan } from '../plan/index.js';
 import { requestHash } from './cache.js';
-import { CellJournal, JOURNAL_FILE, rewriteJournal } from './journal.js';
+import { CellJournal, JOURNAL_FILE, JUDGMENTS, rewriteJournal } from './journal.js';
 import { checkJournalShape } from './journal-check.js';
 import { keepStaleRecords } from './stale-records.js';
 import type { CellRecord, RunMeta } from './record.js';
@@ -51,5 +51,8 @@ export async function reconcileResumedPlan(runDir: string, meta: RunMeta, plan: 
   }
   keepStaleRecords(runDir, stale);
   await rewriteJournal(runDir, kept);
+  // Judgments depend on the rubric, the judge and both answers: after a change they are all made again (the
+  // cache answers those whose requests did not change).
+  await rewriteJournal(runDir, [], JUDGMENTS);
   return { kept: kept.length, dropped: stale.length };
 }

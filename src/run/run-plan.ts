@@ -35,6 +35,8 @@ export interface RunPlanOptions {
   endpoint: string;
   grader: ScoreContext['grader'];
   pricing: ScoreContext['pricing'];
+  /** Runs JavaScript checks and transforms. @default none: they error */
+  runCheck?: ScoreContext['runCheck'];
   /** Stop dispatching when the estimated spend (answers and grading) reaches this, in USD. */
   maxCostUsd?: number;
   /** Time one user regex match may take before its assertion errors, in ms. @default 1000 */
@@ -99,10 +101,11 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
   const outcome: RunOutcome = { recorded: 0, skipped: 0, stopped: null, spentUsd: options.spentBeforeUsd ?? 0, modelsNotFound: [] };
   const matcher = new PatternMatcher(options.regexTimeoutMs);
   const match = matcher.match.bind(matcher);
+  const capture = matcher.capture.bind(matcher);
   // A model id the API does not know fails every cell the same way: after its first 404, 40 more requests would
   // only cost time and rate limit, so its remaining cells are recorded as errored without a request.
   const notFound = new Map<string, string>();
-  const context = { client: options.client, cache: options.useCache ? options.cache : null, endpoint: options.endpoint, grader: options.grader, pricing: options.pricing, signal: options.abort, useCacheRead: options.useCache, match };
+  const context = { client: options.client, cache: options.useCache ? options.cache : null, endpoint: options.endpoint, grader: options.grader, pricing: options.pricing, signal: options.abort, useCacheRead: options.useCache, match, capture, runCheck: options.runCheck };
   let wake: () => void = () => undefined;
   let fatal: { error: unknown } | null = null;
   const onStop = () => wake();

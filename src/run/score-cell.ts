@@ -2,13 +2,14 @@
  * Scoring a cell: every assertion of the cell against its recorded answer, model-graded ones through a grader
  * that goes through the same client, cache, limits and cost accounting as the cell's own request.
  */
-import { scoreAnswer, scoreCase, DEFAULT_GRADER_MODEL } from '../assert/index.js';
-import type { Answer, AssertionResult, AssertionSpec, DeclaredTool, GradeFn, MatchFn, ToolCall } from '../assert/index.js';
-import { isApiError, type OnetokenClient } from '../client/index.js';
-import { canonicalJson, type PlannedTurn } from '../plan/index.js';
+import { applyTransform, failedAssertion, scoreAnswer, scoreCase } from '../assert/index.js';
+import type { Answer, AssertionResult, AssertionSpec, CaptureFn, CellFacts, DeclaredTool, KindContext, MatchFn, RunCheckFn, ToolCall } from '../assert/index.js';
+import type { OnetokenClient } from '../client/index.js';
+import type { Cell } from '../plan/index.js';
+import { graderFor } from './grader-call.js';
 import type { RequestParams } from '../suite/index.js';
-import { hashRequest, type ResponseCache } from './cache.js';
-import { estimateCost, type Pricing } from './cost.js';
+import type { ResponseCache } from './cache.js';
+import type { Pricing } from './cost.js';
 import type { CellRecord, GraderCall, TurnRecord } from './record.js';
 
 /** What scoring needs besides the record. */
@@ -23,10 +24,30 @@ export interface ScoreContext {
   signal?: AbortSignal;
   /** Runs user regular expressions with a time limit (see `PatternMatcher`). @default in-thread, no limit */
   match?: MatchFn;
+  /** Finds a `regex` transform's match under the same limit. @default in-thread, no limit */
+  capture?: CaptureFn;
+  /** Runs JavaScript checks and transforms (a `CheckPool`); absent, they error. */
+  runCheck?: RunCheckFn;
 }
 
-/** The seed every grader request carries, so grading is as reproducible as the answers. */
-export const GRADER_SEED = 20240601;
+/** What of a cell scoring needs: its assertions, threshold, transform, variables and conversation turns. */
+export type ScoredCell = Pick<Cell, 'assertions' | 'threshold' | 'transform' | 'vars'> & { turns?: Cell['turns'] };
+
+/** What scoring adds to a record. */
+export interface ScoredRecord {
+  transformedOutput: string | null;
+  assertions: AssertionResult[];
+  pass: boolean;
+  score: number;
+  graderCalls: GraderCall[];
+  turns: TurnRecord[];
+}
+
+/** The facts of a record that JavaScript checks see in their context. */
+function factsOf(record: CellRecord): CellFacts {
+  return { prompt: record.prompt, case: record.case, model: record.model, modelId: record.modelId, repeat: record.repeat, messages: record.messages, usage: record.usage };
+}
+
 
 /** The tools a request declared (`params.tools`), as the assertions see them. */
 function declaredTools(params: Record<string, unknown>): DeclaredTool[] {
@@ -84,44 +105,15 @@ export function answerOf(record: AnswerFacts): Answer {
 }
 
 /**
- * Scores an answered record; returns assertion results, pass, score, the grader calls made, and for a
- * conversation its turns with their own assertions scored. A cell assertion with `turn: N` scores turn N's
- * answer, any other the final answer; the cell passes when its own and every turn's assertions do.
+ * Scores an answered record: the prompt's transform first (the final answer's result recorded as
+ * `transformedOutput`; where it fails, the assertions on that answer are errored with its reason), then every
+ * assertion. A cell assertion with `turn: N` scores turn N's answer, any other the final answer; a conversation's
+ * turns get their own assertions scored, and the cell passes when its own and every turn's assertions do.
  */
-export async function scoreRecord(
-  record: CellRecord,
-  assertions: AssertionSpec[],
-  threshold: number | null,
-  vars: Record<string, unknown>,
-  context: ScoreContext,
-  plannedTurns: readonly PlannedTurn[] = [],
-): Promise<{ assertions: AssertionResult[]; pass: boolean; score: number; graderCalls: GraderCall[]; turns: TurnRecord[] }> {
+export async function scoreRecord(record: CellRecord, cell: ScoredCell, context: ScoreContext): Promise<ScoredRecord> {
   const graderCalls: GraderCall[] = [];
-  const grade: GradeFn = async (messages, options) => {
-    const model = options.model ?? context.grader.model ?? DEFAULT_GRADER_MODEL;
-    const request = { model, messages, ...context.grader.params, temperature: 0, seed: GRADER_SEED };
-    const hash = hashRequest(context.endpoint, request);
-    const cached = context.cache?.get(hash) ?? null;
-    const call: GraderCall = { model, requestHash: hash, cached: cached !== null, usage: null, cost: null, latencyMs: null, error: null };
-    graderCalls.push(call);
-    if (cached) {
-      Object.assign(call, { usage: cached.usage, cost: estimateCost(context.pricing, model, cached.usage), latencyMs: cached.latencyMs });
-      return cached.content;
-    }
-    if (!context.client) {
-      call.error = 'no grader request made: this command does not send requests';
-      throw new Error(call.error);
-    }
-    try {
-      const completion = await context.client.complete(JSON.parse(canonicalJson(request)), { cellId: `${record.id} (grader)`, signal: context.signal });
-      context.cache?.set(hash, completion);
-      Object.assign(call, { usage: completion.usage, cost: estimateCost(context.pricing, model, completion.usage), latencyMs: completion.latencyMs });
-      return completion.content;
-    } catch (error) {
-      call.error = isApiError(error) ? `${error.code}: ${error.message}` : (error as Error).message;
-      throw error;
-    }
-  };
+  const grade = graderFor(context, `${record.id} (grader)`, graderCalls);
+  const kindContext: KindContext = { grade, vars: cell.vars, match: context.match, capture: context.capture, runCheck: context.runCheck, cell: factsOf(record) };
   const recordedTurns = record.turns ?? [];
   const answerOfTurn = (turn: number | undefined): Answer | string => {
     const last = recordedTurns.at(-1);
@@ -131,21 +123,36 @@ export async function scoreRecord(
     const found = recordedTurns[turn - 1];
     return found ? answerOf({ ...found, cost: null, citations: [], params: record.params }) : `turn ${turn}: the conversation has ${recordedTurns.length} turns`;
   };
-  const scoreOne = async (spec: AssertionSpec, answer: Answer | string): Promise<AssertionResult> =>
-    typeof answer === 'string'
-      ? { type: spec.type, pass: false, score: 0, reason: answer, weight: spec.weight ?? 1, metric: spec.metric ?? null, error: answer }
-      : scoreAnswer(answer, spec, { grade, vars, match: context.match });
+  // The prompt's transform applies to every answer an assertion looks at, each transformed once.
+  const seen = new Map<number | undefined, Promise<Answer | string>>();
+  const viewOf = (turn: number | undefined): Promise<Answer | string> => {
+    let view = seen.get(turn);
+    if (view === undefined) {
+      const answer = answerOfTurn(turn);
+      view = typeof answer === 'string' || !cell.transform
+        ? Promise.resolve(answer)
+        : applyTransform(cell.transform, answer, kindContext).then((done) => (done.ok ? { ...answer, output: done.output } : done.error));
+      seen.set(turn, view);
+    }
+    return view;
+  };
+  const scoreOne = async (spec: AssertionSpec, turn: number | undefined): Promise<AssertionResult> => {
+    const answer = await viewOf(turn);
+    return typeof answer === 'string' ? failedAssertion(spec, answer) : scoreAnswer(answer, spec, kindContext);
+  };
+  const final = cell.transform ? await viewOf(undefined) : null;
+  const transformedOutput = final !== null && typeof final !== 'string' ? final.output : null;
   const results: AssertionResult[] = [];
-  for (const spec of assertions) results.push(await scoreOne(spec, answerOfTurn(spec.turn)));
+  for (const spec of cell.assertions) results.push(await scoreOne(spec, spec.turn));
   const turns: TurnRecord[] = [];
   const allResults = [...results];
   for (const [index, turn] of recordedTurns.entries()) {
     const turnResults: AssertionResult[] = [];
-    for (const spec of plannedTurns[index]?.assertions ?? []) turnResults.push(await scoreOne(spec, answerOfTurn(index + 1)));
+    for (const spec of cell.turns?.[index]?.assertions ?? []) turnResults.push(await scoreOne(spec, index + 1));
     allResults.push(...turnResults);
     const turnScore = turnResults.length > 0 ? scoreCase(turnResults) : null;
     turns.push({ ...turn, assertions: turnResults, pass: turnScore?.pass ?? null, score: turnScore?.score ?? null });
   }
-  const { pass, score } = scoreCase(allResults, threshold ?? undefined);
-  return { assertions: results, pass, score, graderCalls, turns };
+  const { pass, score } = scoreCase(allResults, cell.threshold ?? undefined);
+  return { transformedOutput, assertions: results, pass, score, graderCalls, turns };
 }

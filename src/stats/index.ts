@@ -14,3 +14,6 @@ export type { SignTestResult } from './sign-test.js';
 export { newcombePairedInterval, moverPairedInterval } from './paired-interval.js';
 export type { PairedTable } from './paired-interval.js';
 export { holmAdjust } from './holm.js';
+export { seededRandom } from './seeded-random.js';
+export { bradleyTerry, rankModels } from './bradley-terry.js';
+export type { Comparison, RankedModel } from './bradley-terry.js';

@@ -11,19 +11,31 @@ import { describeType, formatPath } from './zod-issues.js';
 /** Kinds whose `file` option names a file holding their `value`. */
 const FILE_VALUE_KINDS = new Set(['json-schema', 'not-json-schema']);
 
-/** Replaces `file` with the parsed file as `value` in every assertion list of the raw suite, in place. */
-export function inlineAssertionFiles(raw: unknown, files: SourceFiles, positions: PositionFinder, issues: SourceIssue[]): void {
-  if (raw === null || typeof raw !== 'object') return;
+/** Every assertion list of the raw suite (suite, prompts, cases, conversation turns, data-file entries) with its path. */
+export function assertionLists(raw: unknown): [PropertyKey[], unknown][] {
+  if (raw === null || typeof raw !== 'object') return [];
   const suite = raw as Record<string, unknown>;
   const lists: [PropertyKey[], unknown][] = [[['assert'], suite.assert]];
   for (const key of ['prompts', 'cases'] as const) {
     const items = suite[key];
     if (!Array.isArray(items)) continue;
     items.forEach((item, index) => {
-      if (item && typeof item === 'object') lists.push([[key, index, 'assert'], (item as Record<string, unknown>).assert]);
+      if (!item || typeof item !== 'object') return;
+      lists.push([[key, index, 'assert'], (item as Record<string, unknown>).assert]);
+      const turns = (item as Record<string, unknown>).turns;
+      if (key === 'cases' && Array.isArray(turns)) {
+        turns.forEach((turn, t) => {
+          if (turn && typeof turn === 'object') lists.push([[key, index, 'turns', t, 'assert'], (turn as Record<string, unknown>).assert]);
+        });
+      }
     });
   }
-  for (const [path, list] of lists) {
+  return lists;
+}
+
+/** Replaces `file` with the parsed file as `value` in every assertion list of the raw suite, in place. */
+export function inlineAssertionFiles(raw: unknown, files: SourceFiles, positions: PositionFinder, issues: SourceIssue[]): void {
+  for (const [path, list] of assertionLists(raw)) {
     if (!Array.isArray(list)) continue;
     list.forEach((spec, index) => inlineOne(spec, [...path, index], files, positions, issues));
   }

@@ -7,6 +7,7 @@ import { SuiteError, type SourceIssue } from '../errors.js';
 import type { AssertionSpec } from '../assert/index.js';
 import { inlineAssertionFiles } from './assertion-files.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
+import { resolveCheckFiles } from './check-files.js';
 import { checkTemplates } from './check-templates.js';
 import { createPositionFinder, yamlSyntaxIssues, type PositionFinder } from './positions.js';
 import { resolveCases } from './resolve-cases.js';
@@ -17,6 +18,7 @@ import { depthExceeds } from './value-depth.js';
 import type { ModelSpec, Suite } from './types.js';
 import { loadImages } from './image-files.js';
 import { inlineToolFiles, toolList } from './tool-files.js';
+import { didYouMean } from '../suggest.js';
 import { toSourceIssues } from './zod-issues.js';
 
 /** Options of `loadSuite`: how referenced files may be read. */
@@ -54,11 +56,13 @@ export function loadSuite(path: string, options: LoadSuiteOptions = {}): Suite {
 
   inlineAssertionFiles(raw, files, positions, issues);
   inlineToolFiles(raw, files, positions, issues);
+  resolveCheckFiles(raw, files, positions, issues);
   const parsed = suiteFileSchema.safeParse(raw);
   if (!parsed.success) throw new SuiteError([...issues, ...toSourceIssues(parsed.error.issues, raw, positions)]);
   const suiteFile = parsed.data;
 
   const models = resolveModels(suiteFile, positions, issues);
+  checkPairwiseModels(suiteFile, models, positions, issues);
   const prompts = resolvePrompts(suiteFile, files, positions, issues);
   const cases = resolveCases(suiteFile, files, positions, issues);
   const suiteAssert = (suiteFile.assert ?? []) as AssertionSpec[];
@@ -84,11 +88,31 @@ export function loadSuite(path: string, options: LoadSuiteOptions = {}): Suite {
     images,
     pricing: suiteFile.pricing ?? {},
     grader: { model: suiteFile.grader?.model ?? null, params: suiteFile.grader?.params ?? {} },
+    pairwise: suiteFile.pairwise ?? null,
   };
 }
 
 /** Tool-result round trips per turn when the suite does not say. */
 export const DEFAULT_MAX_TOOL_ROUNDS = 5;
+
+/** Pairwise `models` and `reference` must name model labels of the suite. */
+function checkPairwiseModels(file: SuiteFile, models: ModelSpec[], positions: PositionFinder, issues: SourceIssue[]): void {
+  const pairwise = file.pairwise;
+  if (!pairwise) return;
+  const labels = models.map((model) => model.label);
+  const check = (label: string, path: PropertyKey[]) => {
+    if (labels.includes(label)) return;
+    issues.push({ ...positions.at(path), path: path.map((step) => (typeof step === 'number' ? `[${step}]` : `.${String(step)}`)).join('').slice(1), message: `unknown model "${label}"${didYouMean(label, labels)}: the suite has ${labels.join(', ')}` });
+  };
+  if (pairwise.models !== 'all') pairwise.models.forEach((label, index) => check(label, ['pairwise', 'models', index]));
+  if (pairwise.reference !== undefined) {
+    check(pairwise.reference, ['pairwise', 'reference']);
+    const compared = pairwise.models === 'all' ? labels : pairwise.models;
+    if (labels.includes(pairwise.reference) && !compared.includes(pairwise.reference)) {
+      issues.push({ ...positions.at(['pairwise', 'reference']), path: 'pairwise.reference', message: `reference "${pairwise.reference}" is not one of pairwise.models` });
+    }
+  }
+}
 
 /** Models with labels; two entries with the same label are an error (give one a `label`). */
 function resolveModels(file: SuiteFile, positions: PositionFinder, issues: SourceIssue[]): ModelSpec[] {

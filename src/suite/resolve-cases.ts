@@ -145,7 +145,8 @@ function expectedAssertion(text: string): { spec: AssertionSpec; issues: Asserti
   let memo = expectedMemo.get(text);
   if (memo === undefined) {
     const spec = parseExpectedShorthand(text);
-    memo = { spec, issues: validateAssertion(spec) };
+    const refused = codeInDataProblem(spec);
+    memo = { spec, issues: refused ? [{ path: [], message: refused }] : validateAssertion(spec) };
     if (expectedMemo.size >= EXPECTED_MEMO_LIMIT) expectedMemo.clear();
     expectedMemo.set(text, memo);
   }
@@ -166,9 +167,23 @@ function parseAssertColumn(value: unknown, problem: (message: string) => void): 
   const list = Array.isArray(parsed) ? parsed : [parsed];
   const specs: AssertionSpec[] = [];
   list.forEach((spec, index) => {
-    const found = validateAssertion(spec);
+    const refused = codeInDataProblem(spec);
+    const found = refused ? [{ path: [], message: refused }] : validateAssertion(spec);
     for (const issue of found) problem(`[${index}]${issue.path.length ? `.${formatPath(issue.path)}` : ''}: ${issue.message}`);
     if (found.length === 0) specs.push(spec as AssertionSpec);
   });
   return specs;
+}
+
+/**
+ * Why an assertion from a data file is refused: data rows are never executed, so they may not carry a
+ * `javascript` assertion or a JavaScript transform (a built-in transform is data, and allowed).
+ */
+function codeInDataProblem(spec: unknown): string | null {
+  if (spec === null || typeof spec !== 'object') return null;
+  const { type, transform } = spec as { type?: unknown; transform?: unknown };
+  const refusal = 'data files may not run code (data is never executed): write the check in the suite, where it can read the row as context.vars';
+  if (type === 'javascript' || type === 'not-javascript') return `javascript assertions are not allowed here: ${refusal}`;
+  if (transform !== null && typeof transform === 'object' && 'file' in transform) return `JavaScript transforms are not allowed here: ${refusal}`;
+  return null;
 }

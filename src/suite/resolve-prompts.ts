@@ -25,7 +25,7 @@ export function resolvePrompts(file: SuiteFile, files: SourceFiles, positions: P
       if (!read) return;
       const messages = parsePromptFile(read.file, read.text, position, path, issues);
       if (!messages) return;
-      prompt = { id: basename(entry, extname(entry)), messages, assert: [], tools: [], toolResults: {}, maxToolRounds: null, position };
+      prompt = { id: basename(entry, extname(entry)), messages, assert: [], tools: [], toolResults: {}, maxToolRounds: null, transform: null, position };
     } else {
       const messages: PromptMessage[] = 'template' in entry ? [{ role: 'user', content: entry.template }] : entry.messages;
       prompt = {
@@ -35,6 +35,7 @@ export function resolvePrompts(file: SuiteFile, files: SourceFiles, positions: P
         tools: toolList(entry.tools),
         toolResults: entry.tool_results ?? {},
         maxToolRounds: entry.max_tool_rounds ?? null,
+        transform: entry.transform ?? null,
         position,
       };
     }

@@ -4,7 +4,7 @@
  * file) are unions here; `load-suite.ts` normalises them into the resolved `Suite`.
  */
 import { z } from 'zod';
-import { assertionSpecSchema, jsonSchemaProblem } from '../assert/index.js';
+import { assertionSpecSchema, jsonSchemaProblem, transformSpecSchema } from '../assert/index.js';
 import { nearMissParameter } from './request-params.js';
 
 /** Message roles Onetoken accepts in a prompt. */
@@ -204,6 +204,7 @@ export const promptSchema = z.union([
       messages: z.array(messageSchema).min(1),
       assert: z.array(assertionSpecSchema).optional(),
       ...promptToolOptions,
+      transform: transformSpecSchema.optional().describe('what the answer becomes before all assertions; recorded as transformedOutput'),
     })
     .strict(),
   z
@@ -212,6 +213,7 @@ export const promptSchema = z.union([
       template: z.string().min(1),
       assert: z.array(assertionSpecSchema).optional(),
       ...promptToolOptions,
+      transform: transformSpecSchema.optional().describe('what the answer becomes before all assertions; recorded as transformedOutput'),
     })
     .strict(),
 ]);
@@ -248,6 +250,16 @@ export const caseSchema = z.union([fileCasesSchema, inlineCaseSchema]);
 /** USD per 1M tokens. */
 export const priceSchema = z.object({ input: z.number().min(0), output: z.number().min(0) }).strict();
 
+/** Pairwise judging: which of two models' answers is better, for every row, by a grader model. */
+export const pairwiseSchema = z
+  .object({
+    models: z.union([z.literal('all'), z.array(z.string().min(1)).min(2)]).describe('model labels to compare, or all'),
+    reference: z.string().min(1).optional().describe('compare every other model with this one only; @default every pair'),
+    rubric: z.string().min(1).describe('what makes one answer better than the other'),
+    grader: z.string().min(1).optional().describe('judge model id; @default the suite grader, else gpt-4o-mini'),
+  })
+  .strict();
+
 /** The whole suite file. */
 export const suiteFileSchema = z
   .object({
@@ -274,6 +286,7 @@ export const suiteFileSchema = z
       .strict()
       .optional()
       .describe('the llm-rubric grader; @default model gpt-4o-mini'),
+    pairwise: pairwiseSchema.optional(),
   })
   .strict();
 
@@ -285,6 +298,8 @@ export type ToolSpec = z.infer<typeof toolSchema>;
 export type ToolResultSpec = z.infer<typeof toolResultSchema>;
 /** One part of a message's content as written. */
 export type ContentPartSpec = z.infer<typeof contentPartSchema>;
+/** Pairwise judging as written. */
+export type PairwiseSpec = z.infer<typeof pairwiseSchema>;
 /** Request parameters. */
 export type RequestParams = z.infer<typeof paramsSchema>;
 

@@ -70,6 +70,17 @@ export class SourceFiles {
     return 'problem' in result ? { file, problem: result.problem } : { file, bytes: result.bytes };
   }
 
+  /**
+   * Reads a file for the suite hash only (a module a check imports): no issue when it is missing, since loading
+   * the check reports that. `file` is as `resolve` returns it.
+   */
+  include(file: string): string | null {
+    const result = readRegularFile(file, this.options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES);
+    if ('problem' in result) return null;
+    this.texts.push(`${file}\0${result.text}`);
+    return result.text;
+  }
+
   /** Reads the suite file itself. */
   readSuite(issues: SourceIssue[]): { file: string; text: string } | null {
     return this.readAt(this.suitePath, '', { file: this.suitePath, line: 0, column: 0 }, '', issues, 'source');

@@ -1,6 +1,6 @@
 /** The resolved suite: every shorthand expanded, every file read, every id assigned. */
-import type { AssertionSpec } from '../assert/index.js';
-import type { ContentPartSpec, RequestParams, ToolResultSpec, ToolSpec } from './schema.js';
+import type { AssertionSpec, TransformSpec } from '../assert/index.js';
+import type { ContentPartSpec, PairwiseSpec, RequestParams, ToolResultSpec, ToolSpec } from './schema.js';
 
 /** Where something was written, for error messages and CI annotations. */
 export interface SourcePosition {
@@ -56,6 +56,8 @@ export interface PromptSpec {
   toolResults: Record<string, ToolResultSpec>;
   /** Overrides the suite's `max_tool_rounds`. */
   maxToolRounds: number | null;
+  /** Applied to the answer before all the prompt's (and the suite's and cases') assertions; null for none. */
+  transform: TransformSpec | null;
   position: SourcePosition;
 }
 
@@ -109,4 +111,6 @@ export interface Suite {
   /** USD per 1M tokens by model id. */
   pricing: Record<string, { input: number; output: number }>;
   grader: { model: string | null; params: RequestParams };
+  /** Pairwise judging as asked for by the suite (labels checked against `models`); null for none. */
+  pairwise: PairwiseSpec | null;
 }

@@ -22,7 +22,7 @@ describe('bundled tools and conversation suites', { timeout: 60_000 }, () => {
     const result = await run(suite, out);
     expect(result.code, result.stderr).toBe(1);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { version: number; summary: { passed: number; failed: number; errored: number } };
-    expect(results.version).toBe(3);
+    expect(results.version).toBe(4);
     expect(results.summary.passed).toBeGreaterThan(0);
     expect(results.summary.failed).toBeGreaterThan(0);
     expect(results.summary.errored).toBe(0);

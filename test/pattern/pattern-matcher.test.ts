@@ -19,9 +19,16 @@ describe('PatternMatcher', () => {
   it('finds the first of several patterns with its named groups, or null', async () => {
     matcher = new PatternMatcher();
     const patterns = [{ source: 'dog' }, { source: 'capital of (?<country>\\w+)', flags: 'i' }, { source: 'capital' }];
-    await expect(matcher.findFirst(patterns, 'The CAPITAL of France?')).resolves.toEqual({ index: 1, groups: { country: 'France' } });
+    await expect(matcher.findFirst(patterns, 'The CAPITAL of France?')).resolves.toEqual({ index: 1, groups: { country: 'France' }, captured: 'France' });
     await expect(matcher.findFirst(patterns, 'nothing here')).resolves.toBeNull();
     await expect(matcher.findFirst([{ source: '(' }], 'x')).rejects.toThrow(/unterminated group/i);
+  });
+
+  it('captures group 1 of the first match, else the whole match, or null (the regex transform)', async () => {
+    matcher = new PatternMatcher();
+    await expect(matcher.capture('total: (\\d+)', '', 'the total: 42 items')).resolves.toBe('42');
+    await expect(matcher.capture('\\d+', '', 'the total: 42 items')).resolves.toBe('42');
+    await expect(matcher.capture('\\d+', '', 'no digits')).resolves.toBeNull();
   });
 
   it('stops a backtracking pattern and keeps the event loop running meanwhile', async () => {
@@ -44,5 +51,21 @@ describe('PatternMatcher', () => {
     const result = await scoreAnswer(answer, { type: 'regex', value: EVIL }, { match: matcher.match.bind(matcher) });
     expect(result.pass).toBe(false);
     expect(result.error).toMatch(/took longer than 200 ms/);
+  });
+
+  it('captures group 1, else the whole match, or null, for the regex transform', async () => {
+    matcher = new PatternMatcher();
+    await expect(matcher.capture('capital is (\\w+)', undefined, 'The capital is Paris.')).resolves.toBe('Paris');
+    await expect(matcher.capture('\\d+', undefined, 'about 42 km')).resolves.toBe('42');
+    await expect(matcher.capture('x(\\d)', undefined, 'none')).resolves.toBeNull();
+  });
+
+  it('errors an assertion whose regex transform overran the time limit', async () => {
+    matcher = new PatternMatcher(200);
+    const answer = { output: ANSWER, finishReason: 'stop', latencyMs: 1, cost: null, completionTokens: null, citations: [], toolCalls: [], tools: [], responseSchema: null };
+    const context = { match: matcher.match.bind(matcher), capture: matcher.capture.bind(matcher) };
+    const result = await scoreAnswer(answer, { type: 'contains', value: 'a', transform: { regex: EVIL } }, context);
+    expect(result.pass).toBe(false);
+    expect(result.error).toMatch(/^transform regex \/.*\/: the regular expression took longer than 200 ms/);
   });
 });

@@ -13,6 +13,7 @@ describe('resolveReportOptions', () => {
       htmlPath: resolve('runs/a/report.html'),
       htmlMaxOutputChars: 4000,
       htmlBaseline: null,
+      pairwise: null,
     });
   });
 

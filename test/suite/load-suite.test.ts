@@ -144,6 +144,20 @@ const BAD_SUITES: { fixture: string; issues: Expected[] }[] = [
     issues: [{ line: 12, column: 5, path: 'case "japan"', words: /prompt "capital" uses \{\{ continent \}\}.*it defines: country/ }],
   },
   {
+    fixture: 'check-fails-to-load.yaml',
+    issues: [
+      { line: 10, column: 11, path: 'assert[0].file', words: /^cannot load test\/fixtures\/suites\/checks\/syntax-error\.mjs: SyntaxError/ },
+      { line: 13, column: 15, path: 'assert[1].function', words: /does not export a function "missing"/ },
+    ],
+  },
+  {
+    fixture: 'javascript-in-data.yaml',
+    issues: [
+      { file: dataPath('javascript-in-data.csv'), line: 2, column: 1, path: 'row 1: __expected', words: /^javascript assertions are not allowed here: data files may not run code/ },
+      { file: dataPath('javascript-in-data.csv'), line: 3, column: 1, path: 'row 2: __assert', words: /^\[0\]: JavaScript transforms are not allowed here/ },
+    ],
+  },
+  {
     fixture: 'malformed-placeholder.yaml',
     issues: [{ line: 5, column: 5, path: 'prompts[0].messages[0].content', words: /malformed placeholder \{\{ country name \}\}/ }],
   },

@@ -26,7 +26,8 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
   if (options.resume && paths.length > 1) throw new UsageError('--resume takes one suite: the one the run directory was made with');
   if (options.resume && options.out) throw new UsageError('--resume DIR already names the run directory: drop --out');
   // Not given (undefined) differs from "none": a resume takes what was not given from run.json.
-  const given = { models: options.models, filter: options.filter, shard: options.shard === undefined ? undefined : shard, repeat: options.repeat };
+  const pairwise = options.pairwise ? { models: 'all' as const, rubric: String(options.pairwise) } : undefined;
+  const given = { models: options.models, filter: options.filter, shard: options.shard === undefined ? undefined : shard, repeat: options.repeat, pairwise };
   const plans = loadSuites(paths, suiteOptionsOf(options)).map((suite) => buildPlan(suite, options.resume ? resumePlanOptions(options.resume, given, suite) : given));
   const compare = compareOptionsOf(options);
   // A wrong baseline, comparison option or unwritable step summary must fail before any money is spent.

@@ -21,7 +21,7 @@ export interface ReporterEntry {
 
 /** Format name -> reporter. */
 export const reporters: Record<ReportFormat, ReporterEntry> = {
-  json: { fileName: 'results.json', create: (meta) => renderResultsJson(meta) },
+  json: { fileName: 'results.json', create: (meta, options) => renderResultsJson(meta, options.pairwise?.judgments ?? []) },
   csv: { fileName: 'results.csv', create: () => renderResultsCsv() },
   comparison: { fileName: 'comparison.csv', create: (meta) => renderComparisonCsv(meta) },
   markdown: { fileName: 'summary.md', create: (meta, options) => renderSummaryMarkdown(meta, options) },

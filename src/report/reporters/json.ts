@@ -12,13 +12,16 @@
  *   },
  *   "repeatGroups": [       <- only when some cell has repeat > 0; one compact group per line
  *   {…group…}
+ *   ],
+ *   "judgments": [          <- only when the run judged pairs (version 3); one compact judgment per line
+ *   {…judgment…}
  *   ]
  *   }
  *
  * The compare step reads the lines between `"cells": [` and `],` one by one, so this layout is a contract.
  * Repeat groups are only known after their block, so they are spooled and copied in after the summary.
  */
-import type { CellRecord, RunMeta } from '../../run/index.js';
+import type { CellRecord, JudgmentRecord, RunMeta } from '../../run/index.js';
 import { RESULTS_VERSION } from '../results-schema.js';
 import type { RepeatGroup, Reporter, ReportChunk, ReportEnding, RunSummary } from '../types.js';
 
@@ -28,7 +31,7 @@ export const CELLS_OPENING_LINE = '"cells": [';
 export const CELLS_CLOSING_LINE = '],';
 
 /** Renders results.json. */
-export function renderResultsJson(meta: RunMeta): Reporter {
+export function renderResultsJson(meta: RunMeta, judgments: readonly JudgmentRecord[] = []): Reporter {
   let cells = 0;
   let groups = 0;
   return {
@@ -43,8 +46,9 @@ export function renderResultsJson(meta: RunMeta): Reporter {
     },
     end(summary: RunSummary): ReportEnding {
       const head = `\n${CELLS_CLOSING_LINE}\n"summary": ${escapeLineBreakers(JSON.stringify(summary, null, 2))}`;
-      if (summary.repeatGroups === 0) return { before: `${head}\n}\n`, withSpool: false, after: '' };
-      return { before: `${head},\n"repeatGroups": [`, withSpool: true, after: '\n]\n}\n' };
+      const tail = judgments.length === 0 ? '' : `,\n"judgments": [\n${judgments.map((judgment) => toJsonLine(judgment)).join(',\n')}\n]`;
+      if (summary.repeatGroups === 0) return { before: `${head}${tail}\n}\n`, withSpool: false, after: '' };
+      return { before: `${head},\n"repeatGroups": [`, withSpool: true, after: `\n]${tail}\n}\n` };
     },
   };
 }

@@ -17,6 +17,7 @@ import {
 import { codeBlock, codeSpan, escapeInline, table } from '../text/markdown.js';
 import { cellTranscript, failedAssertions } from '../text/transcript.js';
 import { describeEndpoint } from '../../wire/index.js';
+import { PAIR_HEADER, pairRows, RANKING_HEADER, rankingRows } from '../summary/pairwise-text.js';
 import type { Reporter, ReportChunk, ReportEnding, RunSummary } from '../types.js';
 
 /** Settings of summary.md, resolved. */
@@ -53,6 +54,7 @@ export function renderSummaryMarkdown(meta: RunMeta, settings: MarkdownSettings)
         modelTable(summary),
         metricTable(summary),
         repeatTable(summary),
+        pairwiseSection(summary),
         failureSection(shown, failing),
       ];
       return { before: `${sections.filter((section) => section !== '').join('\n\n')}\n`, withSpool: false, after: '' };
@@ -149,4 +151,13 @@ function failureEntry(failure: ShownFailure, position: number): string {
   for (const { type, reason } of failure.reasons) lines.push(`- ${codeSpan(type)}: ${escapeInline(reason)}`);
   if (failure.preview !== null) lines.push('', 'Output:', '', codeBlock(failure.preview));
   return lines.join('\n').replace(/\n+$/, '');
+}
+
+function pairwiseSection(summary: RunSummary): string {
+  const pairwise = summary.pairwise;
+  if (!pairwise) return '';
+  const intro = `Rubric: ${escapeInline(pairwise.rubric)}\n\n${pairwise.judgments} judgments (${pairwise.errored} errored); each row was judged twice with the answers swapped, and disagreeing verdicts count as ties. Win rate counts ties as half.`;
+  const pairs = table(PAIR_HEADER, pairRows(pairwise, escapeInline), ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r']);
+  const ranking = pairwise.ranking ? `\n\n### Ranking (Bradley–Terry, 95% bootstrap intervals)\n\n${table(RANKING_HEADER, rankingRows(pairwise, escapeInline), ['r', 'l', 'r', 'r'])}` : '';
+  return `## Pairwise\n\n${intro}\n\n${pairs}${ranking}`;
 }

@@ -80,6 +80,7 @@ export class SummaryBuilder {
       repeatGroups: this.hasRepeats ? this.groupCount : 0,
       models,
       metrics: this.run.metrics(),
+      pairwise: null,
     };
     return { summary, groups };
   }

@@ -5,11 +5,12 @@
  * results.json's, each filter shows exactly the expected rows, search finds a case by a variable, the detail
  * view shows assertion reasons, keyboard navigation works, and the page makes no request and logs no error.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CellRecord } from '../../../src/run/index.js';
-import { makeTempDir } from '../../helpers/cli.js';
+import { cliEnv, makeTempDir, runCli } from '../../helpers/cli.js';
 import { launchChromium, openReport, type PageWatch } from './chromium.js';
 import { makeMockRuns, readResults, type Results } from './mock-runs.js';
 
@@ -168,6 +169,25 @@ describe('report.html in Chromium', { timeout: 120_000 }, () => {
     const label = await page.locator(`.grid-row[data-case="${first[0]!.case}"][data-prompt="${first[0]!.prompt}"] .cell[data-model="${first[0]!.model}"] .status`).textContent();
     expect(label).toContain(`${passed}/3 passed`);
     expect(await page.getByTestId('mock-badge').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('shows the pairwise win-rate matrix of results.json', async () => {
+    const out = join(temp.path, 'pairwise');
+    const result = await runCli(['run', join('suites', 'custom-checks.yaml'), '--mock', '--out', out, '--no-cache', '--quiet'], { env: cliEnv() });
+    expect(result.code).toBe(0);
+    const pairwise = (JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { summary: { pairwise: { models: string[]; matrix: { winRate: (number | null)[][] } } } }).summary.pairwise;
+    const page = await open('pairwise');
+    expect(await page.getByTestId('pairwise').isVisible()).toBe(true);
+    const rate = pairwise.matrix.winRate[0]![1]!;
+    expect(await page.getByTestId('win-rate-0-1').textContent()).toBe(`${(rate * 100).toFixed(1)}%`);
+    expect(await page.getByTestId('win-rate-0-0').textContent()).toBe('');
+    await page.close();
+  });
+
+  it('has no pairwise section for a run without pairwise judging', async () => {
+    const page = await open('head');
+    expect(await page.getByTestId('pairwise').count()).toBe(0);
     await page.close();
   });
 });

@@ -14,6 +14,7 @@ import { renderLatencyChart } from './latency-chart.js';
 import { modelOrder, readReportData } from './report-data.js';
 import { filterRows, visibleModels } from './row-filter.js';
 import { buildRows, type Row } from './rows.js';
+import { renderPairwiseView } from './pairwise-view.js';
 import { renderScorecards } from './scorecards.js';
 import { createToolbar } from './toolbar.js';
 import { parseViewHash, toViewHash, type ViewState } from './view-state.js';
@@ -59,6 +60,7 @@ const results = h(
   'section',
   { id: 'results', role: 'tabpanel' },
   renderScorecards(data.summary.models),
+  renderPairwiseView(data.summary.pairwise),
   h('div', { class: 'charts' }, ...charts.map(([caption, chart]) => (chart ? h('figure', { class: 'chart' }, h('figcaption', null, caption), chart) : null))),
   h('h2', null, 'Cells'),
   toolbar.element,

@@ -1,0 +1,16 @@
+/** A seeded pseudo-random generator, so resampling (bootstrap) is reproducible and the stats stay pure. */
+
+/**
+ * mulberry32: a 32-bit generator with a full period, good enough for resampling indices and fast. Returns a
+ * function yielding floats in [0, 1), the same sequence for the same seed.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
