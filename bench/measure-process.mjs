@@ -12,15 +12,15 @@ const probe = fileURLToPath(new URL('./process-probe.cjs', import.meta.url));
 
 /**
  * Runs `node [...nodeFlags] ...args` and resolves with { seconds, cpuSeconds, maxRssMiB, code, stdout }.
- * `okCodes` are the exit codes that count as success (compare exits 1 on a regression).
+ * `okCodes` are the exit codes that count as success (compare exits 1 on a regression); `env` is added to ours.
  */
-export async function measureProcess(args, { nodeFlags = [], okCodes = [0], cwd } = {}) {
+export async function measureProcess(args, { nodeFlags = [], okCodes = [0], cwd, env = {} } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'ote-bench-probe-'));
   const file = join(dir, 'probe.json');
   try {
     const started = performance.now();
     const { code, stdout, stderr } = await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [...nodeFlags, '--require', probe, ...args], { cwd, env: { ...process.env, OTE_BENCH_PROBE: file }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [...nodeFlags, '--require', probe, ...args], { cwd, env: { ...process.env, ...env, OTE_BENCH_PROBE: file }, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       let err = '';
       child.stdout.setEncoding('utf8').on('data', (text) => (out += text));
