@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every benchmark in one run, in sequence (plan, run, report, report page, compare), each in its own
+ * `npm run bench`: every benchmark in one run, in sequence (plan, run, run memory, report, report page, compare), each in its own
  * processes where it measures memory. Prints a header with the machine's state, every bench's lines as they come,
  * and a summary naming each missed target. Benchmarks report; they do not fail CI, so this exits 0 either way.
  * Run after `npm run build` (the npm script does both).
@@ -9,6 +9,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 const BENCHES = [
   { name: 'plan', path: './plan.mjs' },
   { name: 'run', path: './run.mjs' },
+  { name: 'run memory', path: './run-memory.mjs' },
   { name: 'report', path: './report.mjs' },
   { name: 'report page', path: './report-page.mjs' },
   { name: 'compare', path: './compare.mjs' },

@@ -1,22 +1,24 @@
 /**
  * Speed and memory of loading and planning a large suite: writes a 10,000-row and a 100,000-row CSV (two
  * variables, an `__expected` column) with a suite of one prompt and two models into a temp dir, then, each size
- * in a fresh child process, runs `loadSuite` + `buildPlan` (which hashes every cell) and iterates every cell of
- * the plan from dist/. Prints elapsed ms and peak RSS of both and their RSS ratio.
- * Targets: 100k rows in under 2 s; memory proportional to the data (the plan itself is lazy, so the 100k / 10k
- * RSS ratio stays well under the 10x growth of the data).
+ * in a fresh child process, runs `loadSuite` (what `validate` does) + `buildPlan` (which hashes every cell; the
+ * hash is read) and then iterates every cell of the plan from dist/. Prints elapsed ms and peak RSS of both and
+ * their RSS ratio, with the load average.
+ * Targets (issue 15): validate + plan of 100k rows in under 1 s (the iteration, which a run does as it sends, is
+ * printed apart); memory proportional to the data (the plan itself is lazy, so the 100k / 10k RSS ratio stays
+ * well under the 10x growth of the data).
  *
  * Run after `npm run build`: `node bench/plan.mjs`, or `run()` from bench/index.mjs. To profile the children,
  * `NODE_OPTIONS=--cpu-prof node bench/plan.mjs` (they inherit the environment).
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SIZES = [10_000, 100_000];
-const MAX_MS_100K = 2000;
+const MAX_MS_100K = 1000;
 /** The data grows 10x; a plan that held every rendered cell would grow as much or more. */
 const MAX_RATIO = 10;
 const MIB = 1024 * 1024;
@@ -28,7 +30,7 @@ const distPlan = new URL('../dist/plan/index.js', import.meta.url);
 
 /** Runs both sizes in child processes and returns the lines to print. */
 export async function run() {
-  const lines = [`plan bench: node ${process.version}, ${availableParallelism()} CPUs`];
+  const lines = [`plan bench: node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0].toFixed(2)}`];
   const dir = await mkdtemp(join(tmpdir(), 'ote-plan-bench-'));
   try {
     const results = [];
@@ -41,7 +43,8 @@ export async function run() {
     }
     const [small, large] = results;
     const ratio = large.maxRssMiB / small.maxRssMiB;
-    lines.push(`plan time at 100k rows: ${Math.round(large.ms)} ms (target < ${MAX_MS_100K}) ${large.ms < MAX_MS_100K ? 'ok' : 'OVER'}`);
+    const validatePlanMs = large.loadMs + large.planMs;
+    lines.push(`validate + plan at 100k rows: ${Math.round(validatePlanMs)} ms, CPU ${Math.round(large.cpuPlanMs)} ms (target < ${MAX_MS_100K} ms, ratio ${(validatePlanMs / MAX_MS_100K).toFixed(2)}; load average ${loadavg()[0].toFixed(2)}) ${validatePlanMs < MAX_MS_100K ? 'ok' : 'OVER'}`);
     lines.push(`plan RSS ratio 100k / 10k rows: ${ratio.toFixed(2)} (target < ${MAX_RATIO}, memory proportional to the data) ${ratio < MAX_RATIO ? 'ok' : 'OVER'}`);
     return lines;
   } finally {
@@ -117,7 +120,9 @@ async function child(suitePath) {
   const suite = suiteModule.loadSuite(suitePath);
   const loaded = performance.now();
   const plan = planModule.buildPlan(suite);
+  if (typeof plan.hash !== 'string') throw new Error('the plan has no hash');
   const planned = performance.now();
+  const cpuPlanned = process.cpuUsage(cpuStarted);
   let cells = 0;
   let bytes = 0;
   for (const cell of plan.cells()) {
@@ -131,7 +136,7 @@ async function child(suitePath) {
   const cpuMs = (cpu.user + cpu.system) / 1000;
   // maxRSS is in kilobytes (KiB) on every platform Node supports.
   const maxRssMiB = (process.resourceUsage().maxRSS * 1024) / MIB;
-  process.stdout.write(`${JSON.stringify({ cells, ms: done - started, cpuMs, loadMs: loaded - started, planMs: planned - loaded, iterateMs: done - planned, maxRssMiB })}\n`);
+  process.stdout.write(`${JSON.stringify({ cells, ms: done - started, cpuMs, cpuPlanMs: (cpuPlanned.user + cpuPlanned.system) / 1000, loadMs: loaded - started, planMs: planned - loaded, iterateMs: done - planned, maxRssMiB })}\n`);
 }
 
 function format(number) {

@@ -15,7 +15,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -34,7 +34,7 @@ const distReport = new URL('../dist/report/index.js', import.meta.url);
 
 /** Runs both sizes in child processes and returns the lines to print. */
 export async function run() {
-  const lines = [`report bench: node ${process.version}, ${availableParallelism()} CPUs`];
+  const lines = [`report bench: node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0].toFixed(2)}`];
   const pinned = [];
   const defaults = [];
   for (const cells of SIZES) {

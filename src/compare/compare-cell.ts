@@ -40,6 +40,54 @@ export const MAX_REASONS = 5;
 
 /** Projects a full cell record to the fields a comparison uses. */
 export function toCompareCell(record: CellRecord): CompareCell {
+  const cell = toSlimCompareCell(record);
+  cell.output = outputOf(record);
+  cell.failedReasons = failedReasonsOf(record);
+  return cell;
+}
+
+/**
+ * `toCompareCell` without the output and the failed reasons (null and empty): what the statistics need. Only
+ * flipped cells show their output and reasons, so `compare` keeps these slim cells and reads the few flipped
+ * records again (see `withFlipDetails`). The strings that repeat across cells (prompt, case, model, served model,
+ * fingerprint, error code) are shared through `names` when given: JSON.parse makes a new copy of each on every
+ * line, and 200,000 kept cells would hold them all.
+ */
+export function toSlimCompareCell(record: CellRecord, names?: Map<string, string>): CompareCell {
+  return {
+    id: record.id,
+    index: record.index,
+    prompt: shared(names, record.prompt) as string,
+    case: shared(names, record.case) as string,
+    model: shared(names, record.model) as string,
+    repeat: record.repeat,
+    pass: record.pass,
+    score: record.score,
+    errorCode: record.error ? shared(names, record.error.code) : null,
+    output: null,
+    failedReasons: NO_REASONS,
+    latencyMs: record.latencyMs,
+    totalTokens: record.usage ? record.usage.totalTokens : null,
+    cost: record.cost,
+    systemFingerprint: shared(names, record.systemFingerprint),
+    servedModel: shared(names, record.servedModel),
+  };
+}
+
+/** The failed reasons of every slim cell: one frozen empty list rather than one per cell. */
+const NO_REASONS: string[] = Object.freeze([]) as unknown as string[];
+
+/** The one copy of `text` kept in `names`. */
+function shared(names: Map<string, string> | undefined, text: string | null): string | null {
+  if (names === undefined || typeof text !== 'string') return text;
+  const known = names.get(text);
+  if (known !== undefined) return known;
+  names.set(text, text);
+  return text;
+}
+
+/** The failed-assertion reasons a comparison shows, the turns' included. */
+function failedReasonsOf(record: CellRecord): string[] {
   const failedReasons: string[] = [];
   for (const assertion of record.assertions) {
     if (assertion.pass || failedReasons.length >= MAX_REASONS) continue;
@@ -53,25 +101,13 @@ export function toCompareCell(record: CellRecord): CompareCell {
       failedReasons.push(cut(`turn ${turn.turn} · ${assertion.error ? `${assertion.type}: ${assertion.error}` : assertion.reason || assertion.type}`, REASON_CHARS));
     }
   }
+  return failedReasons;
+}
+
+/** The answer with its tool calls, cut to OUTPUT_CHARS; null when there is neither. */
+function outputOf(record: CellRecord): string | null {
   const answer = record.output === null && (record.toolCalls ?? []).length === 0 ? null : answerText(record.output, record.toolCalls);
-  return {
-    id: record.id,
-    index: record.index,
-    prompt: record.prompt,
-    case: record.case,
-    model: record.model,
-    repeat: record.repeat,
-    pass: record.pass,
-    score: record.score,
-    errorCode: record.error ? record.error.code : null,
-    output: answer === null ? null : cut(answer, OUTPUT_CHARS),
-    failedReasons,
-    latencyMs: record.latencyMs,
-    totalTokens: record.usage ? record.usage.totalTokens : null,
-    cost: record.cost,
-    systemFingerprint: record.systemFingerprint,
-    servedModel: record.servedModel,
-  };
+  return answer === null ? null : cut(answer, OUTPUT_CHARS);
 }
 
 const encoder = new TextEncoder();

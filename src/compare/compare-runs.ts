@@ -162,6 +162,19 @@ function short(hash: string): string {
   return hash.length > 12 ? hash.slice(0, 12) : hash;
 }
 
+/**
+ * The report with its flips rebuilt from full cells: a caller that compared slim cells (`toSlimCompareCell`,
+ * no output and no reasons, which the statistics do not use) reads the few flipped cells in full and passes
+ * them here by id. A flip whose cells are not given keeps what it had.
+ */
+export function withFlipDetails(report: CompareReport, base: ReadonlyMap<string, CompareCell>, head: ReadonlyMap<string, CompareCell>): CompareReport {
+  const flips = report.flips.map((flip) => {
+    const pair = { base: base.get(flip.id), head: head.get(flip.id) };
+    return pair.base && pair.head ? flipOf(pair as CellPair) : flip;
+  });
+  return { ...report, flips };
+}
+
 function isFlip(pair: CellPair): boolean {
   return pair.base.pass !== null && pair.head.pass !== null && pair.base.pass !== pair.head.pass;
 }

@@ -1,7 +1,7 @@
 /** Public surface of the comparison: pure regression checks between two runs, and merging shards of a run. */
-export { compareRunRecords, resolveCompareOptions } from './compare-runs.js';
+export { compareRunRecords, withFlipDetails, resolveCompareOptions } from './compare-runs.js';
 export type { CompareInput } from './compare-runs.js';
-export { toCompareCell, OUTPUT_CHARS, REASON_CHARS, MAX_REASONS } from './compare-cell.js';
+export { toCompareCell, toSlimCompareCell, OUTPUT_CHARS, REASON_CHARS, MAX_REASONS } from './compare-cell.js';
 export type { CompareCell } from './compare-cell.js';
 export { COMPARE_REPORT_VERSION } from './compare-report.js';
 export type {

@@ -1,8 +1,8 @@
 /** `compareRuns`: two runs (directories or results.json files) -> the paired regression report. */
-import { compareRunRecords, type CompareOptions, type CompareReport } from '../compare/index.js';
+import { compareRunRecords, withFlipDetails, type CompareOptions, type CompareReport } from '../compare/index.js';
 import type { RunMeta } from '../run/index.js';
 import { pageBaselineOf } from './html-baseline.js';
-import { readRunSide } from './read-run-side.js';
+import { completeCells, readSlimRunSide } from './read-run-side.js';
 import { writeHtmlReport } from './write-html-report.js';
 
 /** Options of `compareRuns`. */
@@ -19,10 +19,16 @@ export interface CompareRunsResult {
   htmlPath: string | null;
 }
 
-/** Reads both runs and compares them cell by cell. */
+/**
+ * Reads both runs and compares them cell by cell. The cells are read slim (the statistics need no output),
+ * and only the flipped cells, whose outputs and reasons the report shows, are read again in full.
+ */
 export async function compareRuns(base: string, head: string, options: CompareRunsOptions = {}): Promise<CompareRunsResult> {
-  const [baseSide, headSide] = await Promise.all([readRunSide(base), readRunSide(head)]);
-  const report = compareRunRecords(baseSide, headSide, options);
+  const [baseSide, headSide] = await Promise.all([readSlimRunSide(base), readSlimRunSide(head)]);
+  const slimReport = compareRunRecords(baseSide, headSide, options);
+  const flipIds = new Set(slimReport.flips.map((flip) => flip.id));
+  const [baseFull, headFull] = await Promise.all([completeCells(baseSide, flipIds), completeCells(headSide, flipIds)]);
+  const report = withFlipDetails(slimReport, baseFull, headFull);
   let htmlPath: string | null = null;
   if (options.html) {
     const baseline = pageBaselineOf(report, base, baseSide.cells, headSide.cells);

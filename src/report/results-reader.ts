@@ -7,8 +7,8 @@
  * more lines), a line `"cells": [`, exactly one compact CellRecord per line (each followed by `,` except the
  * last), a line starting `],`, then the pretty `"summary": {...}` and `}`. Records are in plan order.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CheckpointError } from '../errors.js';
 import type { CellRecord } from '../run/index.js';
@@ -41,19 +41,48 @@ export async function readResultsHeader(path: string): Promise<ResultsHeader> {
  * its closing `],` line.
  */
 export async function* readResultCells(path: string): AsyncGenerator<CellRecord> {
+  for await (const { record } of readResultEntries(path)) yield record;
+}
+
+/** Where a record's line lies in its results.json, to read it again with `readResultRecordsAt`. */
+export interface ResultLinePosition {
+  /** Byte offset of the record's JSON in the file. */
+  offset: number;
+  /** Its length in bytes, without the comma and line break after it. */
+  length: number;
+  /** 1-based line number, for messages. */
+  lineNumber: number;
+}
+
+/** A record and where it was read. */
+export interface ResultEntry {
+  record: CellRecord;
+  position: ResultLinePosition;
+}
+
+/**
+ * `readResultCells` with where each record lies in the file: a caller that keeps only a projection of each
+ * record (compare) can read the few whole records it needs again, instead of keeping them all.
+ */
+export async function* readResultEntries(path: string): AsyncGenerator<ResultEntry> {
   const file = await resultsFileOf(path);
   const lines = new LineReader(file);
   try {
     await readHeader(file, lines);
     for (;;) {
-      const raw = lines.nextBuffered() ?? (await lines.next());
-      if (raw === null) {
+      if (!lines.nextBuffered() && !(await lines.next())) {
         throw new CheckpointError(`${file}:${lines.lineNumber}: the file ends inside "cells"; expected a closing "]," line (truncated copy?)`);
       }
-      const line = raw.trim();
-      if (line.startsWith(']')) return;
-      if (line === '') continue;
-      yield parseRecord(file, lines.lineNumber, line.endsWith(',') ? line.slice(0, -1) : line);
+      const { bytes } = lines;
+      let start = lines.start;
+      let end = lines.end;
+      while (start < end && isBlank(bytes[start])) start++;
+      while (end > start && isBlank(bytes[end - 1])) end--;
+      if (start === end) continue;
+      if (bytes[start] === CLOSE_BRACKET) return;
+      if (bytes[end - 1] === COMMA) end--;
+      const record = parseRecord(file, lines.lineNumber, bytes.toString('utf8', start, end));
+      yield { record, position: { offset: lines.offset + start, length: end - start, lineNumber: lines.lineNumber } };
     }
   } finally {
     await lines.close();
@@ -61,66 +90,153 @@ export async function* readResultCells(path: string): AsyncGenerator<CellRecord>
 }
 
 /**
- * Yields the lines of a file without their `\n` (or `\r\n`), in batches of one read chunk. Hand-rolled instead
- * of node:readline because this is the hot path of `compare` on 100,000-cell files: splitting 1 MiB buffers on
- * byte 10 (which never occurs inside a UTF-8 multi-byte sequence), decoding each line once and handing lines
- * over a chunk at a time measured about 3 times faster than readline's decoder, regex split and one promise per
- * line. Only the current chunk and a partial line are held.
+ * Reads again the records at `positions` (from `readResultEntries` of the same file), in the order given.
+ * A CheckpointError when the file changed so that a position no longer holds a record.
  */
-async function* readLineBatches(path: string): AsyncGenerator<string[], void, undefined> {
-  // The pieces of a line that spans chunks, joined once when its newline arrives: concatenating the rest onto
-  // every new chunk made a 300 MB single-line file quadratic (44 s).
-  let pieces: Buffer[] = [];
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    const batch: string[] = [];
-    let start = 0;
-    for (let end = chunk.indexOf(10, start); end !== -1; end = chunk.indexOf(10, start)) {
-      const line = pieces.length > 0 ? Buffer.concat([...pieces, chunk.subarray(start, end)]) : chunk.subarray(start, end);
-      pieces = [];
-      const stop = line.length > 0 && line[line.length - 1] === 13 ? line.length - 1 : line.length;
-      batch.push(line.toString('utf8', 0, stop));
-      start = end + 1;
+export async function readResultRecordsAt(path: string, positions: readonly ResultLinePosition[]): Promise<CellRecord[]> {
+  if (positions.length === 0) return [];
+  const file = await resultsFileOf(path);
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const records: CellRecord[] = [];
+    // Synchronous reads: each is a few KiB from the page cache, and a promise round trip through the thread
+    // pool per record cost several times the read itself for thousands of flips.
+    let buffer = Buffer.allocUnsafe(1 << 16);
+    for (const { offset, length, lineNumber } of positions) {
+      if (buffer.length < length) buffer = Buffer.allocUnsafe(length);
+      const bytesRead = readSync(fd, buffer, 0, length, offset);
+      records.push(parseRecord(file, lineNumber, buffer.toString('utf8', 0, bytesRead)));
     }
-    if (start < chunk.length) pieces.push(chunk.subarray(start));
-    if (batch.length > 0) yield batch;
+    return records;
+  } catch (error) {
+    if (error instanceof CheckpointError) throw error;
+    throw new CheckpointError(`${file}: cannot read (${codeOf(error)})`, { cause: error });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  if (pieces.length > 0) yield [Buffer.concat(pieces).toString('utf8')];
 }
 
-/** Numbered lines of a file, read through `readLineBatches`; read failures become a CheckpointError. */
+const COMMA = 44;
+const CLOSE_BRACKET = 93;
+
+/** The ASCII bytes `String.prototype.trim` removes: space, tab, LF, vertical tab, form feed, CR. */
+function isBlank(byte: number): boolean {
+  return byte === 32 || (byte >= 9 && byte <= 13);
+}
+
+/** One read chunk and where its lines start and end; a line spanning chunks comes as its own joined chunk. */
+interface LineBatch {
+  bytes: Buffer;
+  /** Byte offset of `bytes[0]` in the file. */
+  offset: number;
+  /** Start and end offsets of each line in `bytes`, without its `\n`, in pairs. */
+  bounds: number[];
+}
+
+/**
+ * Yields the lines of a file in batches of one read chunk, as byte ranges. Hand-rolled instead of node:readline
+ * because this is the hot path of `compare` on 100,000-cell files: splitting 1 MiB buffers on byte 10 (which
+ * never occurs inside a UTF-8 multi-byte sequence) and handing lines over a chunk at a time measured about 3
+ * times faster than readline's decoder, regex split and one promise per line; leaving the decoding to the
+ * caller lets `compare` skip it for most of each line. Only the current chunk and a partial line are held.
+ */
+async function* readLineBatches(path: string): AsyncGenerator<LineBatch, void, undefined> {
+  const handle = await open(path, 'r');
+  try {
+    // One buffer read into again and again: a fresh 1 MiB buffer per read (as a read stream allocates) cost
+    // more in page faults than the parsing of what it held. Each batch is consumed before the next read.
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    // The pieces of a line that spans reads (copied, since the buffer is reused), joined once when its newline
+    // arrives: concatenating the rest onto every new chunk made a 300 MB single-line file quadratic (44 s).
+    let pieces: Buffer[] = [];
+    let piecesOffset = 0;
+    let chunkOffset = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      const bounds: number[] = [];
+      let start = 0;
+      let end = chunk.indexOf(10, start);
+      if (end !== -1 && pieces.length > 0) {
+        const joined = Buffer.concat([...pieces, chunk.subarray(0, end)]);
+        pieces = [];
+        yield { bytes: joined, offset: piecesOffset, bounds: [0, joined.length] };
+        start = end + 1;
+        end = chunk.indexOf(10, start);
+      }
+      for (; end !== -1; end = chunk.indexOf(10, start)) {
+        bounds.push(start, end);
+        start = end + 1;
+      }
+      if (bounds.length > 0) yield { bytes: chunk, offset: chunkOffset, bounds };
+      if (start < chunk.length) {
+        if (pieces.length === 0) piecesOffset = chunkOffset + start;
+        pieces.push(Buffer.from(chunk.subarray(start)));
+      }
+      chunkOffset += bytesRead;
+    }
+    if (pieces.length > 0) {
+      const rest = Buffer.concat(pieces);
+      yield { bytes: rest, offset: piecesOffset, bounds: [0, rest.length] };
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A cursor over the numbered lines of a file, read through `readLineBatches`: after `next()` or
+ * `nextBuffered()` returns true, the line is `bytes[start, end)`. Read failures become a CheckpointError.
+ */
 class LineReader {
-  /** 1-based number of the line last returned. */
+  /** 1-based number of the current line. */
   lineNumber = 0;
-  private readonly batches: AsyncGenerator<string[], void, undefined>;
-  private batch: string[] = [];
+  bytes: Buffer = Buffer.alloc(0);
+  /** Byte offset of `bytes[0]` in the file. */
+  offset = 0;
+  start = 0;
+  end = 0;
+  private readonly batches: AsyncGenerator<LineBatch, void, undefined>;
+  private bounds: number[] = [];
   private position = 0;
 
   constructor(private readonly file: string) {
     this.batches = readLineBatches(file);
   }
 
-  /** The next line, or null at the end of the file. */
-  async next(): Promise<string | null> {
-    while (this.position >= this.batch.length) {
-      let result: IteratorResult<string[]>;
+  /** Moves to the next line; false at the end of the file. */
+  async next(): Promise<boolean> {
+    while (this.position >= this.bounds.length) {
+      let result: IteratorResult<LineBatch>;
       try {
         result = await this.batches.next();
       } catch (error) {
         throw new CheckpointError(`${this.file}: cannot read (${codeOf(error)})`, { cause: error });
       }
-      if (result.done) return null;
-      this.batch = result.value;
+      if (result.done) return false;
+      this.bytes = result.value.bytes;
+      this.offset = result.value.offset;
+      this.bounds = result.value.bounds;
       this.position = 0;
     }
-    this.lineNumber++;
-    return this.batch[this.position++];
+    return this.nextBuffered();
   }
 
-  /** The next line if it is already read, else undefined; lets hot loops skip a promise per line. */
-  nextBuffered(): string | undefined {
-    if (this.position >= this.batch.length) return undefined;
+  /** Moves to the next line if it is already read; lets hot loops skip a promise per line. */
+  nextBuffered(): boolean {
+    if (this.position >= this.bounds.length) return false;
     this.lineNumber++;
-    return this.batch[this.position++];
+    this.start = this.bounds[this.position++];
+    this.end = this.bounds[this.position++];
+    return true;
+  }
+
+  /** The current line as text, without a trailing `\r`. */
+  text(): string {
+    const stop = this.end > this.start && this.bytes[this.end - 1] === 13 ? this.end - 1 : this.end;
+    return this.bytes.toString('utf8', this.start, stop);
   }
 
   /** Stops reading and closes the file. */
@@ -163,7 +279,8 @@ async function kindOf(path: string): Promise<'directory' | 'file'> {
  */
 async function readHeader(file: string, lines: LineReader): Promise<ResultsHeader> {
   let header = '';
-  for (let raw = await lines.next(); raw !== null; raw = await lines.next()) {
+  while (await lines.next()) {
+    const raw = lines.text();
     const line = raw.trim();
     if (lines.lineNumber === 1 && !line.startsWith('{')) break;
     if (line === CELLS_OPENING_LINE) return parseHeader(file, `${header}"cells": []}`);

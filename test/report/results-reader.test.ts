@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readResultCells, readResultsHeader } from '../../src/report/results-reader.js';
+import { readResultCells, readResultEntries, readResultRecordsAt, readResultsHeader, type ResultEntry } from '../../src/report/results-reader.js';
 import type { CellRecord, RunMeta } from '../../src/run/index.js';
 import { OnetokenEvalError } from '../../src/errors.js';
 import { casesOf, makeErrored, makeMeta } from '../compare/records.js';
@@ -124,3 +124,29 @@ async function write(name: string, text: string): Promise<string> {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('readResultEntries and readResultRecordsAt', () => {
+  it('give where each record lies, and read the records there again, across read chunks and CRLF line ends', async () => {
+    const big = { ...cells[1], output: 'Paris 😀 é '.repeat(150_000) };
+    const records = [cells[0], big, cells[2], cells[3]];
+    const file = join(dir, 'results.json');
+    await writeFile(file, resultsText(meta, records).replace(/\n/g, '\r\n'));
+    const entries: ResultEntry[] = [];
+    for await (const entry of readResultEntries(file)) entries.push(entry);
+    expect(entries.map((entry) => entry.record)).toEqual(records);
+    expect(entries.map((entry) => entry.position.lineNumber)).toEqual([3, 4, 5, 6]);
+    const text = await readFile(file);
+    for (const { record, position } of entries) {
+      expect(JSON.parse(text.toString('utf8', position.offset, position.offset + position.length))).toEqual(record);
+    }
+    const again = await readResultRecordsAt(file, [entries[3].position, entries[1].position]);
+    expect(again).toEqual([records[3], big]);
+  });
+
+  it('refuses a position that no longer holds a record with one line naming the file and line', async () => {
+    const file = join(dir, 'results.json');
+    await writeFile(file, resultsText(meta, cells));
+    const error = await failure(() => readResultRecordsAt(file, [{ offset: 0, length: 12, lineNumber: 3 }]));
+    expect(error.message).toMatch(/results\.json:3: not valid JSON/);
+  });
+});
