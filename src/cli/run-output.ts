@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { renderCompareMarkdown, renderCompareText } from '../compare/index.js';
 import { ExitCode, wordOptions } from '../errors.js';
 import type { RunSuiteResult } from '../eval/index.js';
-import { renderSummaryTable } from '../report/index.js';
+import { plural } from '../report/index.js';
 import { emitFailureAnnotations } from './annotations.js';
 import { emitCompareAnnotations } from './compare-annotations.js';
 import type { ErrorSamples } from './error-samples.js';
 import { appendStepSummary } from './github.js';
 import { flagOf, type OptionValues } from './options.js';
 import { resumeCommandFor } from './resume-command.js';
+import { renderRunSummary } from './summary-output.js';
 import type { Terminal } from './terminal.js';
 
 /** Prints one suite's result. */
@@ -20,8 +21,10 @@ export async function printRunResult(result: RunSuiteResult, context: { options:
   const { options, terminal } = context;
   appendStepSummary(result.summaryMarkdown);
   await emitFailureAnnotations(result.plan, result.runDir);
-  if (!options.json) process.stdout.write(`\n${result.plan.suite.name}: ${result.runDir}\n${renderSummaryTable(result.summary, { color: terminal.color })}\n`);
-  if (!options.json && options.html !== false) process.stdout.write(`report: ${join(result.runDir, 'report.html')}\n`);
+  if (!options.json) {
+    const title = `${result.plan.suite.name}: ${result.runDir}`;
+    process.stdout.write(`\n${renderRunSummary({ title, runDir: result.runDir, summary: result.summary, failures: result.failures, color: terminal.color, isQuiet: terminal.isQuiet })}`);
+  }
   for (const line of context.errorSamples.lines()) terminal.say(line);
   reportStop(result, options, (text) => terminal.say(text));
   if (result.comparison && context.exitCode !== ExitCode.interrupted) {
@@ -36,10 +39,12 @@ function reportStop(result: RunSuiteResult, options: OptionValues, say: (text: s
   const { stopped, skipped } = result.outcome;
   const resume = resumeCommandFor(result.plan.suite.path, result.runDir, options);
   if (!stopped) {
-    if (skipped > 0) say(`${skipped} cells were not run; continue with: ${resume}`);
+    if (skipped > 0) say(`${plural(skipped, 'cell was', 'cells were')} not run; continue with: ${resume}`);
+    // Errored cells keep their error on resume unless asked again; say how, with the exact command.
+    else if (result.summary.errored > 0) say(`${plural(result.summary.errored, 'cell')} ended in errors; once the cause is fixed, retry them with: ${resume} --retry-errors`);
     return;
   }
-  const left = `${skipped} cells not run`;
+  const left = `${plural(skipped, 'cell')} not run`;
   const message = wordOptions(stopped.template, flagOf);
   if (stopped.reason === 'interrupted') say(`interrupted: reports written for the finished cells, ${left}; resume with: ${resume}`);
   else if (stopped.reason === 'auth') say(`stopped: the API key was rejected (${message}); check ONETOKEN_API_KEY, then resume with: ${resume}`);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { mergeShards, type ShardInput } from '../compare/index.js';
 import { CheckpointError, optionRef } from '../errors.js';
-import { writeReports, type RunSummary } from '../report/index.js';
+import { writeReports, type FailureSample, type RunSummary } from '../report/index.js';
 import { reportOptionsOf } from './report-formats.js';
 import { CellJournal, journalRecords, readRunMetaFile, rewriteJournal, RUN_META_FILE, writeRunMeta, type CellRecord, type RunMeta } from '../run/index.js';
 import { resolveRunPath } from './run-location.js';
@@ -34,6 +34,8 @@ export interface MergeRunsResult {
   meta: RunMeta;
   summary: RunSummary;
   summaryMarkdown: string;
+  /** The first failing cells (a case's repeats folded into one entry) and how many there were. */
+  failures: FailureSample;
   /** Plan indices that no shard holds, ascending. */
   missing: number[];
   /** Ids found in more than one shard (one copy kept), sorted. */
@@ -57,7 +59,7 @@ export async function mergeRuns(dirs: string[], options: MergeRunsOptions): Prom
   // Let the shards' records go before the reports stream the merged journal back in.
   shards.length = 0;
   const reports = await writeReports(options.out, meta, journalRecords(options.out), reportOptionsOf(options));
-  return { out: options.out, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', missing: merged.missing, duplicates: merged.duplicates, coverage };
+  return { out: options.out, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', failures: reports.failures, missing: merged.missing, duplicates: merged.duplicates, coverage };
 }
 
 /** One shard's metadata and records; run.json first, so a foreign directory is named as such. */

@@ -4,7 +4,7 @@
  * whose request changed is listed as needing a rerun and keeps its old scores.
  */
 import { buildPlan, type Cell } from '../plan/index.js';
-import { writeReports, type RunSummary } from '../report/index.js';
+import { writeReports, type FailureSample, type RunSummary } from '../report/index.js';
 import { reportOptionsOf } from './report-formats.js';
 import { cacheNamespaceOf, journalRecords, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, type CellRecord, type RunMeta } from '../run/index.js';
 import { loadSuite } from '../suite/index.js';
@@ -38,6 +38,8 @@ export interface RescoreRunResult {
   meta: RunMeta;
   summary: RunSummary;
   summaryMarkdown: string;
+  /** The first failing cells (a case's repeats folded into one entry) and how many there were. */
+  failures: FailureSample;
   /** Cells rescored. */
   rescored: number;
   /** Ids whose request changed or that left the plan: kept with their old scores. */
@@ -86,7 +88,7 @@ export async function rescoreRun(runDirectory: string, options: RescoreRunOption
   }
   const reports = await writeReports(runDir, meta, journalRecords(runDir), reportOptionsOf(options));
   const neverRun = [...byId.keys()].filter((id) => !seen.has(id));
-  return { runDir, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', rescored: written - needRerun.length, needRerun, neverRun, graderErrors };
+  return { runDir, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', failures: reports.failures, rescored: written - needRerun.length, needRerun, neverRun, graderErrors };
 }
 
 /** The grader's endpoint; without a key only cached grader answers can be used (null then). */

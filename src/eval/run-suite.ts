@@ -7,7 +7,7 @@
 import type { ClientEvent } from '../client/index.js';
 import type { CompareReport } from '../compare/index.js';
 import { buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
-import { writeReports, type RunSummary } from '../report/index.js';
+import { writeReports, type FailureSample, type RunSummary } from '../report/index.js';
 import { cacheNamespaceOf, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type RunMeta, type RunOutcome } from '../run/index.js';
 import { loadSuite, type Suite } from '../suite/index.js';
 import { resolveCacheDir } from './cache-dir.js';
@@ -54,6 +54,8 @@ export interface RunSuiteOptions {
   abort?: AbortSignal;
   /** Hears the run directory and plan before the first request. */
   onStart?: (start: { runDir: string; plan: Plan; isMock: boolean }) => void;
+  /** Hears how many cells a resumed run already has, before the first request. */
+  onResumed?: (resumedCells: number) => void;
   /** Hears every finished cell as it is journaled. */
   onCell?: (record: CellRecord) => void;
   /** Hears client events (retries, rate-limit waits). */
@@ -73,6 +75,8 @@ export interface RunSuiteResult {
   summary: RunSummary;
   /** The text of summary.md. */
   summaryMarkdown: string;
+  /** The first failing cells (a case's repeats folded into one entry) and how many there were. */
+  failures: FailureSample;
   /** The baseline comparison, when a baseline was given and the run was not interrupted. */
   comparison: CompareReport | null;
 }
@@ -110,6 +114,7 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
       stop: options.stop,
       abort: options.abort,
       onCell: options.onCell,
+      onResumed: options.onResumed,
       onWarning: warn,
     });
     const reports = await writeReports(runDir, result.meta, journalRecords(runDir), reportOptionsOf(options));
@@ -117,7 +122,7 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
     const isInterrupted = result.outcome.stopped?.reason === 'interrupted';
     // The page was written before the comparison existed: comparing rewrites it with the baseline view.
     const comparison = options.baseline && !isInterrupted ? (await compareRuns(options.baseline, runDir, { ...options.compare, html: options.html !== false })).report : null;
-    return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', comparison };
+    return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', failures: reports.failures, comparison };
   } finally {
     await endpoint.close();
   }

@@ -32,6 +32,8 @@ export interface ExecuteRunOptions {
   stop?: AbortSignal;
   abort?: AbortSignal;
   onCell?: (record: CellRecord) => void;
+  /** Hears how many cells a resumed run already has, once the journal is read and before the first request. */
+  onResumed?: (resumedCells: number) => void;
   onWarning?: (message: string) => void;
 }
 
@@ -76,6 +78,7 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
       for await (const record of journal.records()) if (record.error) errored.add(record.index);
     }
     const resumedCells = journal.cellCount - errored.size;
+    if (options.resume) options.onResumed?.(resumedCells);
     const outcome = await runPlan(plan, {
       client: options.client,
       journal,

@@ -11,6 +11,7 @@ export { readRunMetaFile, writeRunMeta, parseRunMeta, RUN_META_FILE } from './ru
 export { assertFreshRunDirectory } from './run-directory.js';
 export { estimateCost } from './cost.js';
 export type { Pricing } from './cost.js';
+export { cellErrorTemplate } from './execute-cell.js';
 export { scoreRecord, answerOf, GRADER_SEED } from './score-cell.js';
 export type { ScoreContext } from './score-cell.js';
 export { MOCK_BASE_URL, cacheNamespaceOf } from './cache-namespace.js';

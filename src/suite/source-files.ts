@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { SourceIssue } from '../errors.js';
 import type { SourcePosition } from './types.js';
+import { findInvalidUtf8 } from './utf8.js';
 
 /** The files read while loading one suite. */
 export class SourceFiles {
@@ -33,7 +34,19 @@ export class SourceFiles {
 
   private readAt(file: string, name: string, position: SourcePosition, path: string, issues: SourceIssue[]): { file: string; text: string } | null {
     try {
-      const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+      const bytes = readFileSync(file);
+      const invalid = findInvalidUtf8(bytes);
+      if (invalid) {
+        issues.push({
+          file,
+          line: invalid.line,
+          column: invalid.column,
+          path: '',
+          message: `not UTF-8: invalid byte ${invalid.byte} at byte offset ${invalid.offset}; save the file as UTF-8 (it looks like Latin-1 or another legacy encoding)`,
+        });
+        return null;
+      }
+      const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
       this.texts.push(`${name}\0${text}`);
       return { file, text };
     } catch (error) {

@@ -42,12 +42,12 @@ beforeAll(() => {
   expect(isBuildStale(), 'dist/ could not be rebuilt; run npm run build').toBe(false);
 }, 180_000);
 
-describe('onetoken-eval validate', () => {
+describe('onetoken-eval validate', { timeout: 60_000 }, () => {
   it.each(BUNDLED)('accepts the bundled suite %s with exit 0', (suite) => {
     const result = cli(['validate', suite]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`^${suite.replace(/[.\\/]/g, '\\$&')}: valid \\(\\d+ models, \\d+ prompts, \\d+ cases\\)\\n$`));
+    expect(result.stdout).toMatch(new RegExp(`^${suite.replace(/[.\\/]/g, '\\$&')}: valid \\(\\d+ models?, \\d+ prompts?, \\d+ cases?\\)\\n$`));
   });
 
   it.each([
@@ -81,7 +81,7 @@ describe('onetoken-eval validate', () => {
   });
 });
 
-describe('onetoken-eval plan', () => {
+describe('onetoken-eval plan', { timeout: 60_000 }, () => {
   it('prints the whole plan as JSON with the cell count of the suite', () => {
     const result = cli(['plan', join('suites', 'capitals.yaml'), '--json']);
     expect(result.code).toBe(0);
@@ -120,7 +120,7 @@ describe('onetoken-eval plan', () => {
   });
 });
 
-describe('onetoken-eval schema, --version and flags', () => {
+describe('onetoken-eval schema, --version and flags', { timeout: 60_000 }, () => {
   it('prints the suite JSON Schema, identical to suites/suite.schema.json', () => {
     const result = cli(['schema']);
     expect(result.code).toBe(0);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineKind, kindSchema } from '../kind.js';
-import { quote } from '../reason-text.js';
+import { quote, truncate } from '../reason-text.js';
 
 /** Why `new RegExp` refused a pattern, without V8's "Invalid regular expression: /…/:" prefix. */
 function regexProblem(pattern: string, flags: string | undefined): string | undefined {
@@ -35,13 +35,14 @@ export const regex = defineKind({
   }),
   score(answer, spec) {
     const pattern = new RegExp(spec.value, spec.flags);
-    const shown = `/${spec.value}/${spec.flags ?? ''}`;
+    // Shown as written between slashes, not JSON-quoted: quoting doubled every backslash (`/v?\\d+/`).
+    const shown = truncate(`/${spec.value}/${spec.flags ?? ''}`);
     return {
       holds: pattern.test(answer.output),
-      expected: `to match ${quote(shown)}`,
+      expected: `to match ${shown}`,
       got: quote(answer.output),
-      held: `matches ${quote(shown)}`,
-      missed: `does not match ${quote(shown)}`,
+      held: `matches ${shown}`,
+      missed: `does not match ${shown}`,
     };
   },
 });

@@ -4,6 +4,7 @@ import { ExitCode } from '../../errors.js';
 import { buildPlan, type Cell, type Plan } from '../../plan/index.js';
 import { loadSuites } from '../../suite/index.js';
 import { resolveShard } from '../shard-option.js';
+import { handleSuiteWarnings } from '../suite-warnings.js';
 import type { OptionValues } from '../options.js';
 import { isModelGraded } from '../../assert/index.js';
 
@@ -15,7 +16,9 @@ function requestsOf(cell: Cell): number {
 /** Plans suites and prints them. */
 export async function planCommand(paths: string[], options: OptionValues): Promise<number> {
   const shard = resolveShard(options.shard, options.shardTotal, process.env);
-  const plans = loadSuites(paths).map((suite) =>
+  const suites = loadSuites(paths);
+  handleSuiteWarnings(suites, Boolean(options.strict), (line) => process.stderr.write(`onetoken-eval: ${line}\n`));
+  const plans = suites.map((suite) =>
     buildPlan(suite, { models: options.models, filter: options.filter, shard, repeat: options.repeat }),
   );
   if (options.json) {

@@ -12,6 +12,7 @@ import { exitCodeOf, worseExitCode } from '../exit-code.js';
 import type { OptionValues } from '../options.js';
 import { printRunResult } from '../run-output.js';
 import { resolveShard } from '../shard-option.js';
+import { handleSuiteWarnings } from '../suite-warnings.js';
 import { handleInterrupts } from '../signals.js';
 import { ErrorSamples } from '../error-samples.js';
 import { Terminal } from '../terminal.js';
@@ -23,7 +24,9 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
   if (options.resume && paths.length > 1) throw new UsageError('--resume takes one suite: the one the run directory was made with');
   if (options.resume && options.out) throw new UsageError('--resume DIR already names the run directory: drop --out');
   const planOptions = { models: options.models, filter: options.filter, shard, repeat: options.repeat };
-  const plans = loadSuites(paths).map((suite) => buildPlan(suite, planOptions));
+  const suites = loadSuites(paths);
+  handleSuiteWarnings(suites, Boolean(options.strict), (line) => process.stderr.write(`onetoken-eval: ${line}\n`));
+  const plans = suites.map((suite) => buildPlan(suite, planOptions));
   // A wrong baseline path must fail before any money is spent, not after the run.
   if (options.baseline) await readRunSide(options.baseline, { metaOnly: true });
   const terminal = new Terminal(options);
@@ -45,6 +48,7 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
           terminal.progress?.cell(record);
           errorSamples.add(record);
         },
+        onResumed: (cells) => terminal.progress?.resumed(cells),
         onEvent: (event) => terminal.progress?.event(event),
         onWarning: (message) => terminal.say(`warning: ${message}`),
       });
