@@ -10,7 +10,7 @@ import { EnvironmentError, OnetokenEvalError } from '../errors.js';
 import { endpointOf, type EndpointInfo } from '../wire/index.js';
 import type { CompareReport } from '../compare/index.js';
 import { buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
-import { writeReports, type RunSummary } from '../report/index.js';
+import { writeReports, type FailureSample, type RunSummary } from '../report/index.js';
 import { acquireRunLock, cacheNamespaceOf, prepareDirectory, prepareOutputFile, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type LimitsPerShard, type RunLock, type RunMeta, type RunOutcome } from '../run/index.js';
 import { loadSuite, type Suite } from '../suite/index.js';
 import { resolveCacheDir } from './cache-dir.js';
@@ -64,6 +64,8 @@ export interface RunSuiteOptions {
   abort?: AbortSignal;
   /** Hears the run directory and plan before the first request. */
   onStart?: (start: { runDir: string; plan: Plan; isMock: boolean; endpoint: EndpointInfo }) => void;
+  /** Hears how many cells a resumed run already has, before the first request. */
+  onResumed?: (resumedCells: number) => void;
   /** Hears every finished cell as it is journaled. */
   onCell?: (record: CellRecord) => void;
   /** Hears client events (retries, rate-limit waits). */
@@ -83,6 +85,8 @@ export interface RunSuiteResult {
   summary: RunSummary;
   /** The text of summary.md. */
   summaryMarkdown: string;
+  /** The first failing cells (a case's repeats folded into one entry) and how many there were. */
+  failures: FailureSample;
   /** The baseline comparison, when a baseline was given and the run finished (not interrupted or stopped). */
   comparison: CompareReport | null;
 }
@@ -129,6 +133,7 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
       stop: options.stop,
       abort: options.abort,
       onCell: options.onCell,
+      onResumed: options.onResumed,
       onWarning: warn,
     });
     const reports = await writeReports(runDir, result.meta, journalRecords(runDir), reportOptionsOf(options));
@@ -137,7 +142,7 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
     const isFinished = result.outcome.stopped === null && result.outcome.skipped === 0;
     // The page was written before the comparison existed: comparing rewrites it with the baseline view.
     const comparison = options.baseline && isFinished ? (await compareRuns(options.baseline, runDir, { ...options.compare, html: options.html !== false })).report : null;
-    return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', comparison };
+    return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', failures: reports.failures, comparison };
   } catch (error) {
     throw environmentErrorOf(error, lockedDir(lock));
   } finally {

@@ -40,6 +40,8 @@ export interface ExecuteRunOptions {
   stop?: AbortSignal;
   abort?: AbortSignal;
   onCell?: (record: CellRecord) => void;
+  /** Hears how many cells a resumed run already has, once the journal is read and before the first request. */
+  onResumed?: (resumedCells: number) => void;
   onWarning?: (message: string) => void;
 }
 
@@ -91,6 +93,7 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
       if (options.retryErrors && record.error) errored.add(record.index);
     }
     const resumedCells = journal.cellCount - errored.size;
+    if (options.resume) options.onResumed?.(resumedCells);
     const outcome = await runPlan(plan, {
       client: options.client,
       journal,

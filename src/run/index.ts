@@ -18,6 +18,7 @@ export { acquireRunLock, LOCK_FILE } from './run-lock.js';
 export type { AcquireLockOptions, LockEnvironment, LockHolder, RunLock } from './run-lock.js';
 export { estimateCost } from './cost.js';
 export type { Pricing } from './cost.js';
+export { cellErrorTemplate } from './execute-cell.js';
 export { scoreRecord, answerOf, GRADER_SEED } from './score-cell.js';
 export type { ScoreContext } from './score-cell.js';
 export { PatternMatcher, DEFAULT_REGEX_TIMEOUT_MS } from './pattern-matcher.js';

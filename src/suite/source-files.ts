@@ -10,6 +10,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } fro
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { optionRef, type SourceIssue } from '../errors.js';
 import type { SourcePosition } from './types.js';
+import { findInvalidUtf8, type Utf8Problem } from './utf8.js';
 
 /** Largest suite, prompt or schema file read, in bytes, unless the caller says otherwise: 64 MiB. */
 export const DEFAULT_MAX_SOURCE_BYTES = 64 * 1024 * 1024;
@@ -81,6 +82,18 @@ export class SourceFiles {
   private readAt(file: string, name: string, position: SourcePosition, path: string, issues: SourceIssue[], kind: SourceKind): { file: string; text: string } | null {
     const maxBytes = kind === 'data' ? (this.options.maxDataBytes ?? DEFAULT_MAX_DATA_BYTES) : (this.options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES);
     const result = readRegularFile(file, maxBytes);
+    if ('invalid' in result) {
+      // The position is the bad byte's, in the file itself: the reference that named the file is not the problem.
+      const { invalid } = result;
+      issues.push({
+        file,
+        line: invalid.line,
+        column: invalid.column,
+        path: '',
+        message: `not UTF-8: invalid byte ${invalid.byte} at byte offset ${invalid.offset}; save the file as UTF-8 (it looks like Latin-1 or another legacy encoding)`,
+      });
+      return null;
+    }
     if ('problem' in result) {
       issues.push({ ...position, path, message: `${result.problem}: ${file}` });
       return null;
@@ -97,10 +110,10 @@ function isOutside(root: string, path: string): boolean {
 }
 
 /**
- * The text of a regular file of at most `maxBytes`, or why not. Opened non-blocking so a FIFO cannot hang the
+ * The text of a regular UTF-8 file of at most `maxBytes`, or why not (the first invalid UTF-8 sequence apart). Opened non-blocking so a FIFO cannot hang the
  * open itself; read in chunks collected once, so the cost is linear in the size.
  */
-export function readRegularFile(file: string, maxBytes: number): { text: string } | { problem: string } {
+export function readRegularFile(file: string, maxBytes: number): { text: string } | { problem: string } | { invalid: Utf8Problem } {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -123,7 +136,9 @@ export function readRegularFile(file: string, maxBytes: number): { text: string 
       if (total > maxBytes) return { problem: `file is larger than the limit of ${maxBytes} bytes` };
       chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
     }
-    return { text: Buffer.concat(chunks, total).toString('utf8') };
+    const bytes = Buffer.concat(chunks, total);
+    const invalid = findInvalidUtf8(bytes);
+    return invalid ? { invalid } : { text: bytes.toString('utf8') };
   } catch (error) {
     return { problem: `cannot read file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   } finally {

@@ -1,5 +1,6 @@
 /** The resolved suite: every shorthand expanded, every file read, every id assigned. */
 import type { AssertionSpec } from '../assert/index.js';
+import type { SourceIssue } from '../errors.js';
 import type { ContentPartSpec, RequestParams, ToolResultSpec, ToolSpec } from './schema.js';
 
 /** Where something was written, for error messages and CI annotations. */
@@ -109,4 +110,6 @@ export interface Suite {
   /** USD per 1M tokens by model id. */
   pricing: Record<string, { input: number; output: number }>;
   grader: { model: string | null; params: RequestParams };
+  /** Problems that do not stop a run (a prompt rendering to an empty string), in source order; `--strict` refuses them. */
+  warnings: SourceIssue[];
 }

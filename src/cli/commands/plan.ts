@@ -5,6 +5,7 @@ import { contentText } from '../../wire/index.js';
 import { buildPlan, type Cell, type Plan } from '../../plan/index.js';
 import { loadSuites } from '../../suite/index.js';
 import { resolveShard } from '../shard-option.js';
+import { handleSuiteWarnings } from '../suite-warnings.js';
 import type { OptionValues } from '../options.js';
 import { isModelGraded } from '../../assert/index.js';
 
@@ -16,7 +17,9 @@ function requestsOf(cell: Cell): number {
 /** Plans suites and prints them. */
 export async function planCommand(paths: string[], options: OptionValues): Promise<number> {
   const shard = resolveShard(options.shard, options.shardTotal, process.env);
-  const plans = loadSuites(paths, { allowOutsidePaths: options.allowOutsidePaths }).map((suite) =>
+  const suites = loadSuites(paths, { allowOutsidePaths: options.allowOutsidePaths });
+  handleSuiteWarnings(suites, Boolean(options.strict), (line) => process.stderr.write(`onetoken-eval: ${line}\n`));
+  const plans = suites.map((suite) =>
     buildPlan(suite, { models: options.models, filter: options.filter, shard, repeat: options.repeat }),
   );
   if (options.json) {

@@ -12,10 +12,10 @@ import {
   formatPercent,
   formatScore,
   formatScoreInterval,
-  truncate,
+  plural,
 } from '../text/format.js';
+import { FailureList, type FailureEntry } from '../summary/failure-list.js';
 import { codeBlock, codeSpan, escapeInline, table } from '../text/markdown.js';
-import { cellTranscript, failedAssertions } from '../text/transcript.js';
 import { describeEndpoint } from '../../wire/index.js';
 import type { Reporter, ReportChunk, ReportEnding, RunSummary } from '../types.js';
 
@@ -25,26 +25,12 @@ export interface MarkdownSettings {
   outputPreviewChars: number;
 }
 
-/** What summary.md keeps of a failing cell: enough to explain it, with the output already cut. */
-interface ShownFailure {
-  id: string;
-  model: string;
-  modelId: string;
-  score: number | null;
-  reasons: { type: string; reason: string }[];
-  error: { code: string; message: string } | null;
-  preview: string | null;
-}
-
 /** Renders summary.md. */
 export function renderSummaryMarkdown(meta: RunMeta, settings: MarkdownSettings): Reporter {
-  const shown: ShownFailure[] = [];
-  let failing = 0;
+  const failures = new FailureList(settings.maxFailuresShown, settings.outputPreviewChars);
   return {
     cell(record: CellRecord): ReportChunk {
-      if (record.pass === true) return {};
-      failing++;
-      if (shown.length < settings.maxFailuresShown) shown.push(keepFailure(record, settings.outputPreviewChars));
+      failures.add(record);
       return {};
     },
     end(summary: RunSummary): ReportEnding {
@@ -53,23 +39,10 @@ export function renderSummaryMarkdown(meta: RunMeta, settings: MarkdownSettings)
         modelTable(summary),
         metricTable(summary),
         repeatTable(summary),
-        failureSection(shown, failing),
+        failureSection(failures),
       ];
       return { before: `${sections.filter((section) => section !== '').join('\n\n')}\n`, withSpool: false, after: '' };
     },
-  };
-}
-
-function keepFailure(record: CellRecord, previewChars: number): ShownFailure {
-  const transcript = cellTranscript(record);
-  return {
-    id: record.id,
-    model: record.model,
-    modelId: record.modelId,
-    score: record.score,
-    reasons: failedAssertions(record),
-    error: record.error ? { code: record.error.code, message: record.error.message } : null,
-    preview: transcript === null ? null : truncate(transcript, previewChars),
   };
 }
 
@@ -80,7 +53,7 @@ function heading(meta: RunMeta, summary: RunSummary): string {
     `${formatCount(summary.failed)} failed`,
     `${formatCount(summary.errored)} errored`,
     `${formatCount(summary.cells)} cells`,
-    `${summary.models.length} ${summary.models.length === 1 ? 'model' : 'models'}`,
+    plural(summary.models.length, 'model'),
   ];
   // `shard.index` is already 1-based (run.json records `--shard i/n` as given).
   if (meta.shard) facts.push(`shard ${meta.shard.index}/${meta.shard.count}`);
@@ -97,11 +70,11 @@ function modelTable(summary: RunSummary): string {
   const header = ['Model', 'Pass rate', '95% CI', 'Mean score', '95% CI', 'Errors', 'p50 ms', 'p95 ms', 'Tokens', 'Cost'];
   const rows = summary.models.map((model) => [
     `${escapeInline(model.model)} (${codeSpan(model.modelId)})`,
-    `${model.passed}/${model.passed + model.failed} · ${formatPercent(model.passRate)}`,
+    `${formatCount(model.passed)}/${formatCount(model.passed + model.failed)} · ${formatPercent(model.passRate)}`,
     formatIntervalPercent(model.passRateInterval),
     formatScore(model.meanScore),
     formatScoreInterval(model.meanScoreInterval),
-    String(model.errored),
+    formatCount(model.errored),
     formatMs(model.latencyP50Ms),
     formatMs(model.latencyP95Ms),
     formatCount(model.totalTokens),
@@ -126,7 +99,7 @@ function repeatTable(summary: RunSummary): string {
   if (summary.repeatGroups === 0) return '';
   const rows = summary.models.map((model) => [
     escapeInline(model.model),
-    String(model.repeats?.groups ?? 0),
+    formatCount(model.repeats?.groups ?? 0),
     formatPercent(model.repeats?.meanPassAtK ?? null),
     formatPercent(model.repeats?.meanPassHatK ?? null),
   ]);
@@ -134,16 +107,23 @@ function repeatTable(summary: RunSummary): string {
   return `## Repeats\n\n${note}\n\n${table(['Model', 'Groups', 'pass@k', 'pass^k'], rows, ['l', 'r', 'r', 'r'])}`;
 }
 
-function failureSection(shown: readonly ShownFailure[], failing: number): string {
+function failureSection(failures: FailureList): string {
+  const failing = failures.failingCells;
   if (failing === 0) return '## Failing cells\n\nNone: every scored cell passed and no cell errored.';
-  const count = shown.length < failing ? `${shown.length} of ${formatCount(failing)} shown` : `${failing}`;
+  const shown = failures.entries();
+  const groups = failures.failingGroups;
+  // Repeats of one case are folded into one entry, so the count says how many entries there are of how many cells.
+  const of = groups === failing ? '' : ` in ${plural(groups, 'case')}`;
+  const count = shown.length < groups ? `${shown.length} of ${formatCount(groups)} shown` : `${formatCount(groups)}`;
+  const heading = groups === failing ? `## Failing cells (${count})` : `## Failing cells (${count}; ${plural(failing, 'cell')}${of})`;
   const entries = shown.map((failure, position) => failureEntry(failure, position + 1));
-  return [`## Failing cells (${count})`, ...entries].join('\n\n');
+  return [heading, ...entries].join('\n\n');
 }
 
-function failureEntry(failure: ShownFailure, position: number): string {
+function failureEntry(failure: FailureEntry, position: number): string {
   const facts = [`model ${escapeInline(failure.model)} (${codeSpan(failure.modelId)})`];
-  facts.push(failure.error ? 'errored' : `score ${formatScore(failure.score)}`);
+  if (failure.total > 1) facts.push(`${failure.failed}/${failure.total} repeats failed`);
+  facts.push(failure.error && failure.reasons.length === 0 ? 'errored' : `score ${formatScore(failure.score)}`);
   const lines = [`### ${position}. ${codeSpan(failure.id)}`, '', facts.join(' · '), ''];
   if (failure.error) lines.push(`- error ${codeSpan(failure.error.code)}: ${escapeInline(failure.error.message)}`);
   for (const { type, reason } of failure.reasons) lines.push(`- ${codeSpan(type)}: ${escapeInline(reason)}`);

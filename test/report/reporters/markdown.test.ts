@@ -69,6 +69,22 @@ describe('summary.md', () => {
     expect(text.match(/^### /gm) ?? []).toHaveLength(entries);
   });
 
+  test('folds the failing repeats of a case into one entry with k/n and the distinct reasons', async () => {
+    const lyon = makeAssertion(false, { reason: 'expected to contain "Paris", got "Lyon"' });
+    const nice = makeAssertion(false, { reason: 'expected to contain "Paris", got "Nice"' });
+    const cells = [
+      ...[0, 1, 2].map((repeat) => makeCell({ case: 'france', repeat, pass: false, assertions: [repeat === 1 ? nice : lyon] })),
+      ...[0, 1, 2].map((repeat) => makeCell({ case: 'spain', repeat, pass: repeat !== 1 })),
+      ...[0, 1, 2].map((repeat) => makeCell({ case: 'italy', repeat })),
+    ];
+    const text = await writeMarkdown(cells);
+    expect(text).toContain('## Failing cells (2; 4 cells in 2 cases)');
+    expect(text).toContain('### 1. `capital/france/mini`\n\nmodel mini (`mini-id`) · 3/3 repeats failed · score 0.000');
+    expect(text).toContain('- `contains`: expected to contain "Paris", got "Lyon"\n- `contains`: expected to contain "Paris", got "Nice"');
+    expect(text).toContain('### 2. `capital/spain/mini`\n\nmodel mini (`mini-id`) · 1/3 repeats failed');
+    expect(text.match(/^### /gm) ?? []).toHaveLength(2);
+  });
+
   test('says so when nothing failed', async () => {
     expect(await writeMarkdown([makeCell()])).toContain('## Failing cells\n\nNone: every scored cell passed and no cell errored.');
   });
