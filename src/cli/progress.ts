@@ -5,6 +5,7 @@
 import type { ClientEvent } from '../client/index.js';
 import { formatCost, formatCount, plural } from '../report/index.js';
 import type { CellRecord } from '../run/index.js';
+import { spendOf } from '../wire/index.js';
 
 /** How progress is shown. */
 export interface ProgressOptions {
@@ -54,16 +55,24 @@ export class Progress {
     if (record.error) this.errors++;
     else if (record.pass === false) this.failed++;
     this.tokens += record.usage?.totalTokens ?? 0;
-    if (record.cost !== null) this.hasPricing = true;
-    // A cached answer cost nothing this time: the line shows what this run spends, not what the answers once cost.
     if (record.cached) this.cached++;
-    else this.cost += record.cost ?? 0;
+    // The summary's spend rule (answers and grader calls, the cache's free), so the last line shows its total.
+    const spend = spendOf(record);
+    if (spend.answers !== null || spend.graders !== null) this.hasPricing = true;
+    this.cost += (spend.answers ?? 0) + (spend.graders ?? 0);
     if (this.options.isTty && !this.options.isQuiet && this.now() - this.lastDrawMs >= 100) this.draw();
   }
 
-  /** The cells a resumed run already had, so the count runs toward the whole plan (`450/450`, not `314/450`). */
-  resumed(cells: number): void {
+  /**
+   * What a resumed run already had: its cells, so the count runs toward the whole plan (`450/450`, not `314/450`),
+   * and their spend (null when none was priced), so the cost ends on the run directory's total as the summary does.
+   */
+  resumed(cells: number, spentUsd: number | null = null): void {
     this.alreadyDone = cells;
+    if (spentUsd !== null) {
+      this.hasPricing = true;
+      this.cost += spentUsd;
+    }
   }
 
   /** A client event: retries are counted, concurrency changes shown. */

@@ -1,11 +1,11 @@
 /**
  * What `run`, `merge` and `rescore` print when a run directory is done, so the three read alike and `--quiet`
- * means one thing: the title and summary table always (that is "the final summary"), then, unless quiet, the first
+ * means one thing: the title, summary table and spend line always (that is "the final summary"), then, unless quiet, the first
  * failing cells with their first failed reason (as summary.md lists them) and where the reports are.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatCount, renderSummaryTable, type FailureEntry, type FailureSample, type RunSummary } from '../report/index.js';
+import { describeSpend, formatCount, renderSummaryTable, type FailureEntry, type FailureSample, type RunSummary } from '../report/index.js';
 
 /** What the end of a run directory's command shows. */
 export interface RunSummaryOutput {
@@ -31,6 +31,9 @@ const REPORT_FILES = [
 /** The lines, each ending in a newline. */
 export function renderRunSummary(output: RunSummaryOutput): string {
   const lines = [`${output.title}`, renderSummaryTable(output.summary, { color: output.color }).trimEnd()];
+  // What was spent (the progress line's last total), answers and grading apart; part of the final summary.
+  const spend = describeSpend(output.summary);
+  if (spend !== null) lines.push(spend);
   if (!output.isQuiet) {
     const { entries, groups } = output.failures;
     if (entries.length > 0) {

@@ -64,8 +64,8 @@ export interface RunSuiteOptions {
   abort?: AbortSignal;
   /** Hears the run directory and plan before the first request. */
   onStart?: (start: { runDir: string; plan: Plan; isMock: boolean; endpoint: EndpointInfo }) => void;
-  /** Hears how many cells a resumed run already has, before the first request. */
-  onResumed?: (resumedCells: number) => void;
+  /** Hears how many cells a resumed run already has and what they spent (USD, null without pricing), before the first request. */
+  onResumed?: (resumedCells: number, spentUsd: number | null) => void;
   /** Hears every finished cell as it is journaled. */
   onCell?: (record: CellRecord) => void;
   /** Hears client events (retries, rate-limit waits). */

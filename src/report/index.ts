@@ -17,6 +17,7 @@ export type {
 export { writeReports } from './write-reports.js';
 export type { FailureSample, WrittenReports } from './write-reports.js';
 export { renderSummaryTable } from './summary/table.js';
+export { describeSpend } from './summary/spend.js';
 export { formatCost, formatCount, formatPercent, plural } from './text/format.js';
 export { FailureList } from './summary/failure-list.js';
 export type { FailureEntry } from './summary/failure-list.js';

@@ -138,7 +138,7 @@ describe('the end of a run', { timeout: 120_000 }, () => {
     expect(result.stdout).toContain(`summary: ${join(work.path, 'no-html', 'summary.md')}\n`);
   });
 
-  it('prints the summary table and only it with --quiet on run, rescore and merge', async () => {
+  it('prints the summary table and its spend line, and only them, with --quiet on run, rescore and merge', async () => {
     const shards = [join(work.path, 'shard-1'), join(work.path, 'shard-2')];
     for (const [index, dir] of shards.entries()) await runCli(['run', 'suites/capitals.yaml', '--mock', '--shard', `${index + 1}/2`, '--out', dir, '--quiet'], { env: cacheEnv() });
     mkdirSync(join(work.path, 'merged-parent'), { recursive: true });
@@ -149,7 +149,7 @@ describe('the end of a run', { timeout: 120_000 }, () => {
     ];
     for (const output of outputs) {
       expect(output.code).toBe(1);
-      expect(output.stdout).toMatch(/^\n?\S.*\nmodel +passed +rate .*\n(.*\n)*total +26\/30 .*\n$/);
+      expect(output.stdout).toMatch(/^\n?\S.*\nmodel +passed +rate .*\n(.*\n)*total +26\/30 .*\nspent \$\S+: answers \$\S+( \(.*\))?\n$/);
       expect(output.stdout).not.toContain('failing cells');
       expect(output.stderr).not.toContain('progress:');
     }

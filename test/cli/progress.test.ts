@@ -40,4 +40,19 @@ describe('the progress line', () => {
     ms = 1000;
     expect(progress.line()).toMatch(/^450\/450 cells \| 136 requests, 136\.0 req\/s \| eta - \|/);
   });
+
+  it('counts grader calls beside answers, the cached ones of both as free, as the summary does', () => {
+    const progress = progressOf(3, () => 0);
+    const call = { model: 'judge', requestHash: 'g', usage: null, latencyMs: 1, error: null };
+    progress.cell(makeCell({ cost: 0.001, graderCalls: [{ ...call, cached: false, cost: 0.0002 }, { ...call, cached: true, cost: 0.5 }] }));
+    progress.cell(makeCell({ cached: true, cost: 0.5, graderCalls: [{ ...call, cached: false, cost: 0.0003 }] }));
+    expect(progress.line()).toMatch(/\| spent \$0\.0015$/);
+  });
+
+  it('starts a resumed run from what its run directory already spent', () => {
+    const progress = progressOf(2, () => 0);
+    progress.resumed(1, 0.002);
+    progress.cell(makeCell({ cost: 0.001 }));
+    expect(progress.line()).toMatch(/^2\/2 cells .*\| spent \$0\.0030$/);
+  });
 });

@@ -54,7 +54,7 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
           terminal.progress?.cell(record);
           errorSamples.add(record);
         },
-        onResumed: (cells) => terminal.progress?.resumed(cells),
+        onResumed: (cells, spentUsd) => terminal.progress?.resumed(cells, spentUsd),
         onEvent: (event) => terminal.progress?.event(event),
         onWarning: (message) => terminal.say(`warning: ${message}`),
       }).catch((error: unknown) => {

@@ -15,6 +15,7 @@ import {
   plural,
 } from '../text/format.js';
 import { FailureList, type FailureEntry } from '../summary/failure-list.js';
+import { describeSpend } from '../summary/spend.js';
 import { codeBlock, codeSpan, escapeInline, table } from '../text/markdown.js';
 import { describeEndpoint } from '../../wire/index.js';
 import type { Reporter, ReportChunk, ReportEnding, RunSummary } from '../types.js';
@@ -58,11 +59,13 @@ function heading(meta: RunMeta, summary: RunSummary): string {
   // `shard.index` is already 1-based (run.json records `--shard i/n` as given).
   if (meta.shard) facts.push(`shard ${meta.shard.index}/${meta.shard.count}`);
   if (summary.cost !== null) facts.push(`cost ${formatCost(summary.cost)}`);
+  const spend = describeSpend(summary);
   const about = `suite ${codeSpan(meta.suite.path)} · plan ${codeSpan(meta.planHash.slice(0, 12))} · endpoint ${escapeInline(describeEndpoint(summary.endpoint))} · started ${escapeInline(meta.startedAt)}`;
   const unfinished = summary.complete
     ? ''
     : `\n\n> **⚠️ Incomplete run:** ${formatCount(summary.missingCells)} of ${formatCount(meta.cells)} cells have no record (the run was interrupted, stopped or killed); resume it with ${codeSpan(`onetoken-eval run ${meta.suite.path} --resume <this run directory>`)} before trusting or comparing these numbers`;
-  return `# ${escapeInline(meta.suite.name)}: eval results${summary.complete ? '' : ' (incomplete)'}\n\n${facts.join(' · ')}\n\n${about}${unfinished}`;
+  const spent = spend === null ? '' : `\n\n${escapeInline(spend.charAt(0).toUpperCase() + spend.slice(1))}`;
+  return `# ${escapeInline(meta.suite.name)}: eval results${summary.complete ? '' : ' (incomplete)'}\n\n${facts.join(' · ')}${spent}\n\n${about}${unfinished}`;
 }
 
 function modelTable(summary: RunSummary): string {
