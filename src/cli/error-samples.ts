@@ -2,7 +2,9 @@
  * The API errors a run met, shown on the terminal at the end: a count per error code and the first message of
  * each, so "20 errors" comes with its reason without opening the reports.
  */
-import type { CellRecord } from '../run/index.js';
+import { wordOptions } from '../errors.js';
+import { cellErrorTemplate, type CellRecord } from '../run/index.js';
+import { flagOf } from './options.js';
 
 /** Collects errored cells by code. */
 export class ErrorSamples {
@@ -13,7 +15,7 @@ export class ErrorSamples {
     if (!record.error) return;
     const entry = this.byCode.get(record.error.code);
     if (entry) entry.count++;
-    else this.byCode.set(record.error.code, { count: 1, message: record.error.message });
+    else this.byCode.set(record.error.code, { count: 1, message: wordOptions(cellErrorTemplate(record.error), flagOf) });
   }
 
   /** One line per error code, most frequent first. */

@@ -8,7 +8,7 @@
  */
 import type { CompareReport } from '../compare/index.js';
 import { ExitCode } from '../errors.js';
-import type { RunSummary } from '../report/index.js';
+import { formatCount, formatPercent, type RunSummary } from '../report/index.js';
 import type { RunOutcome } from '../run/index.js';
 
 /** What decides an exit code; each command fills in what it has. */
@@ -45,7 +45,7 @@ export function passRateShortfall(summary: Pick<RunSummary, 'passRate' | 'passed
   const rate = summary.passRate ?? 0;
   // Rates are exact fractions of counts; the slack only absorbs float rounding of the floor itself.
   if (rate + 1e-9 >= minPassRate) return null;
-  return `the pass rate ${(rate * 100).toFixed(1)}% (${summary.passed}/${summary.passed + summary.failed}) is below --min-pass-rate ${(minPassRate * 100).toFixed(1)}%`;
+  return `the pass rate ${formatPercent(rate)} (${formatCount(summary.passed)}/${formatCount(summary.passed + summary.failed)}) is below --min-pass-rate ${formatPercent(minPassRate)}`;
 }
 
 /** Severity order when several suites run: interrupted > api > invalid > failed > ok. */

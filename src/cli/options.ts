@@ -20,14 +20,19 @@ export interface OptionSpec {
   choices?: readonly string[];
 }
 
-function positiveInt(flag: string) {
+function wholeNumber(flag: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
     const number = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < 1) {
-      throw new UsageError(`invalid ${flag} "${value}": expected a whole number >= 1`);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < min || number > max) {
+      const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+      throw new UsageError(`invalid ${flag} "${value}": expected a whole number ${range}`);
     }
     return number;
   };
+}
+
+function positiveInt(flag: string) {
+  return wholeNumber(flag, 1);
 }
 
 function nonNegativeNumber(flag: string) {
@@ -67,12 +72,12 @@ function list(flag: string) {
 export const OPTIONS = {
   json: { flags: '--json', description: 'print machine-readable JSON instead of text' },
   models: { flags: '--models <labels>', description: 'only these models (comma-separated labels or ids)', parse: list('--models') },
-  filter: { flags: '--filter <glob>', description: 'only prompt/case ids matching the glob (e.g. "capitals/*", "*france*")' },
+  filter: { flags: '--filter <glob>', description: 'only prompt/case ids matching the glob (e.g. "capital/*", "*france*")' },
   shard: { flags: '--shard <i/n|auto>', description: 'only shard i of n (1-based); "auto" reads the CI system\'s parallel-job variables' },
   shardTotal: { flags: '--shard-total <n>', description: 'shard count for --shard auto on Kubernetes Indexed Jobs (or JOB_COMPLETION_TOTAL)', parse: positiveInt('--shard-total') },
   repeat: { flags: '--repeat <n>', description: 'samples per cell, overriding the suite\'s repeat', parse: positiveInt('--repeat') },
   pairwise: { flags: '--pairwise <rubric>', description: 'judge every pair of the run\'s models with this rubric, each row twice with the answers swapped (instead of the suite\'s pairwise)' },
-  limit: { flags: '--limit <n>', description: 'expanded requests to show', defaultValue: 3, parse: positiveInt('--limit') },
+  limit: { flags: '--limit <n>', description: 'expanded requests to show (0: the counts only)', defaultValue: 3, parse: wholeNumber('--limit', 0) },
   out: { flags: '--out <dir>', description: 'write the run directory exactly here (default results/<suite>/<UTC timestamp>/)' },
   concurrency: { flags: '--concurrency <n>', description: 'requests in flight at most, over all models', defaultValue: DEFAULT_CONCURRENCY, parse: positiveInt('--concurrency') },
   resume: { flags: '--resume <dir>', description: 'continue the run in DIR: only missing cells are sent' },
@@ -85,6 +90,7 @@ export const OPTIONS = {
   maxDataBytes: { flags: '--max-data-bytes <n>', description: 'largest data file (CSV, JSONL, YAML cases) read; a larger one is refused', defaultValue: DEFAULT_MAX_DATA_BYTES, parse: positiveInt('--max-data-bytes') },
   mock: { flags: '--mock', description: 'run against the built-in mock Onetoken server (no key needed)' },
   maxCost: { flags: '--max-cost <usd>', description: 'stop dispatching when the estimated spend (answers and grading; cached answers are free) reaches this many USD; after --resume it counts the whole run directory\'s spend', parse: nonNegativeNumber('--max-cost') },
+  strict: { flags: '--strict', description: 'treat validation warnings (a prompt rendering to an empty string) as errors' },
   quiet: { flags: '--quiet', description: 'print only the final summary' },
   maxAttempts: { flags: '--max-attempts <n>', description: 'attempts per request, the first included (retries on 408/409/429/5xx, network errors, timeouts)', defaultValue: DEFAULT_MAX_ATTEMPTS, parse: positiveInt('--max-attempts') },
   timeoutMs: { flags: '--timeout-ms <ms>', description: 'limit of one attempt, body included; also caps the wait for the first byte', defaultValue: DEFAULT_REQUEST_TIMEOUT_MS, parse: positiveInt('--timeout-ms') },
@@ -102,7 +108,7 @@ export const OPTIONS = {
   minPassRate: { flags: '--min-pass-rate <fraction>', description: 'exit 1 when the pass rate of the scored cells is below this (0..1), with or without a baseline; at or above it, failed cells alone do not give exit 1', parse: unitInterval('--min-pass-rate') },
   format: { flags: '--format <format>', description: 'output format', defaultValue: 'text', choices: ['text', 'md', 'json'] },
   suite: { flags: '--suite <file>', description: 'the (edited) suite to take assertions from (default: the run\'s suite path)' },
-  port: { flags: '--port <n>', description: 'port to listen on (0 picks a free one)', defaultValue: 0, parse: (value: string) => (value === '0' ? 0 : positiveInt('--port')(value)) },
+  port: { flags: '--port <n>', description: 'port to listen on (0 picks a free one)', defaultValue: 0, parse: wholeNumber('--port', 0, 65535) },
   latencyMs: { flags: '--latency-ms <ms>', description: 'delay before each answer\'s first byte', defaultValue: 0, parse: nonNegativeNumber('--latency-ms') },
   fixtures: { flags: '--fixtures <file>', description: 'YAML/JSON fixtures mapping prompt patterns to answers (default: built-in)' },
   mergeOut: { flags: '--out <dir>', description: 'directory to write the merged run to (required)' },

@@ -3,12 +3,14 @@
  * set: a plain line every few seconds and at the end, with no control characters, so CI logs stay readable.
  */
 import type { ClientEvent } from '../client/index.js';
+import { formatCost, formatCount, plural } from '../report/index.js';
 import type { CellRecord } from '../run/index.js';
+import { spendOf } from '../wire/index.js';
 
 /** How progress is shown. */
 export interface ProgressOptions {
   total: number;
-  /** Cells already done before this process started (resume). */
+  /** Cells already done before this process started (resume); `resumed` can set it once the journal is read. */
   alreadyDone: number;
   isTty: boolean;
   isQuiet: boolean;
@@ -21,6 +23,9 @@ export interface ProgressOptions {
 /** A progress display. */
 export class Progress {
   private done = 0;
+  private alreadyDone: number;
+  private cached = 0;
+  private hasPricing = false;
   private errors = 0;
   private failed = 0;
   private retries = 0;
@@ -37,6 +42,7 @@ export class Progress {
     this.write = options.write ?? ((text) => process.stderr.write(text));
     this.now = options.now ?? (() => Date.now());
     this.startedMs = this.now();
+    this.alreadyDone = options.alreadyDone;
     if (!options.isQuiet && !options.isTty) {
       this.timer = setInterval(() => this.writePlain(), (options.plainIntervalS ?? 5) * 1000);
       this.timer.unref();
@@ -49,8 +55,24 @@ export class Progress {
     if (record.error) this.errors++;
     else if (record.pass === false) this.failed++;
     this.tokens += record.usage?.totalTokens ?? 0;
-    this.cost += record.cost ?? 0;
+    if (record.cached) this.cached++;
+    // The summary's spend rule (answers and grader calls, the cache's free), so the last line shows its total.
+    const spend = spendOf(record);
+    if (spend.answers !== null || spend.graders !== null) this.hasPricing = true;
+    this.cost += (spend.answers ?? 0) + (spend.graders ?? 0);
     if (this.options.isTty && !this.options.isQuiet && this.now() - this.lastDrawMs >= 100) this.draw();
+  }
+
+  /**
+   * What a resumed run already had: its cells, so the count runs toward the whole plan (`450/450`, not `314/450`),
+   * and their spend (null when none was priced), so the cost ends on the run directory's total as the summary does.
+   */
+  resumed(cells: number, spentUsd: number | null = null): void {
+    this.alreadyDone = cells;
+    if (spentUsd !== null) {
+      this.hasPricing = true;
+      this.cost += spentUsd;
+    }
   }
 
   /** A client event: retries are counted, concurrency changes shown. */
@@ -62,20 +84,23 @@ export class Progress {
   /** The status text. */
   line(): string {
     const total = this.options.total;
-    const finished = this.options.alreadyDone + this.done;
+    const finished = this.alreadyDone + this.done;
     const elapsedS = Math.max(0.001, (this.now() - this.startedMs) / 1000);
-    const rate = this.done / elapsedS;
+    const cellRate = this.done / elapsedS;
+    const requests = this.done - this.cached;
     const remaining = total - finished;
-    const eta = rate > 0 && remaining > 0 ? `${formatDuration(remaining / rate)}` : '-';
+    const eta = cellRate > 0 && remaining > 0 ? `${formatDuration(remaining / cellRate)}` : '-';
+    // Cache hits are not requests: a rate over them ("2307.7 req/s") would describe no traffic at all.
+    const traffic = [this.cached > 0 ? `${formatCount(this.cached)} from cache` : null, plural(requests, 'request'), requests > 0 ? `${(requests / elapsedS).toFixed(1)} req/s` : null];
     const parts = [
-      `${finished}/${total} cells`,
-      `${rate.toFixed(1)} req/s`,
+      `${formatCount(finished)}/${formatCount(total)} cells`,
+      traffic.filter((part) => part !== null).join(', '),
       `eta ${eta}`,
-      `${this.failed} failed`,
-      `${this.errors} errors`,
-      `${this.retries} retries`,
-      `${this.tokens} tokens`,
-      `$${this.cost.toFixed(4)}`,
+      `${formatCount(this.failed)} failed`,
+      plural(this.errors, 'error'),
+      plural(this.retries, 'retry', 'retries'),
+      plural(this.tokens, 'token'),
+      `spent ${formatCost(this.hasPricing ? this.cost : null)}`,
     ];
     if (this.limits.size > 0) parts.push(`limits ${[...this.limits].map(([model, limit]) => `${model}=${limit}`).join(' ')}`);
     return parts.join(' | ');

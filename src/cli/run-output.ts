@@ -2,11 +2,10 @@
  * What `run` prints after each suite: the step summary and annotations inside GitHub Actions, the summary table,
  * the errors met, why the run stopped and how to continue it, and the baseline verdict.
  */
-import { join } from 'node:path';
 import { renderCompareMarkdown, renderCompareText } from '../compare/index.js';
 import { ExitCode, wordOptions } from '../errors.js';
 import type { RunSuiteResult } from '../eval/index.js';
-import { renderPairwiseText, renderSummaryTable } from '../report/index.js';
+import { formatCount, plural, renderPairwiseText } from '../report/index.js';
 import { describeEndpoint, MOCK_BASE_URL } from '../wire/index.js';
 import { emitFailureAnnotations } from './annotations.js';
 import { emitCompareAnnotations } from './compare-annotations.js';
@@ -15,6 +14,7 @@ import { passRateShortfall } from './exit-code.js';
 import { appendStepSummary } from './github.js';
 import { flagOf, type OptionValues } from './options.js';
 import { resumeCommandFor } from './resume-command.js';
+import { renderRunSummary } from './summary-output.js';
 import type { Terminal } from './terminal.js';
 
 /** Prints one suite's result. */
@@ -23,13 +23,13 @@ export async function printRunResult(result: RunSuiteResult, context: { options:
   appendStepSummary(result.summaryMarkdown);
   await emitFailureAnnotations(result.plan, result.runDir);
   if (!options.json) {
-    const unfinished = result.summary.complete ? '' : ` (incomplete: ${result.summary.missingCells} of ${result.meta.cells} cells have no record)`;
-    process.stdout.write(`\n${result.plan.suite.name}: ${result.runDir} · endpoint ${describeEndpoint(result.summary.endpoint)}${unfinished}\n${renderSummaryTable(result.summary, { color: terminal.color })}\n`);
+    const unfinished = result.summary.complete ? '' : ` (incomplete: ${formatCount(result.summary.missingCells)} of ${plural(result.meta.cells, 'cell has', 'cells have')} no record)`;
+    const title = `${result.plan.suite.name}: ${result.runDir} · endpoint ${describeEndpoint(result.summary.endpoint)}${unfinished}`;
+    process.stdout.write(`\n${renderRunSummary({ title, runDir: result.runDir, summary: result.summary, failures: result.failures, color: terminal.color, isQuiet: terminal.isQuiet })}`);
   }
-  if (!options.json && options.html !== false) process.stdout.write(`report: ${join(result.runDir, 'report.html')}\n`);
   if (!options.json && result.summary.pairwise) process.stdout.write(`\n${renderPairwiseText(result.summary.pairwise)}\n`);
   if (result.judgments && result.judgments.pending > 0 && !result.outcome.stopped) {
-    terminal.say(`${result.judgments.pending} pairwise judgments were not made (an answer is missing or errored); continue with: ${resumeCommandFor(result.plan.suite.path, result.runDir, options)} --retry-errors`);
+    terminal.say(`${plural(result.judgments.pending, 'pairwise judgment was', 'pairwise judgments were')} not made (an answer is missing or errored); continue with: ${resumeCommandFor(result.plan.suite.path, result.runDir, options)} --retry-errors`);
   }
   for (const line of context.errorSamples.lines()) terminal.say(line);
   reportStop(result, options, (text) => terminal.say(text));
@@ -51,10 +51,12 @@ function reportStop(result: RunSuiteResult, options: OptionValues, say: (text: s
   const missing = result.summary.missingCells;
   const resume = resumeCommandFor(result.plan.suite.path, result.runDir, options);
   if (!stopped) {
-    if (missing > 0) say(`${missing} cells were not run; continue with: ${resume}`);
+    if (missing > 0) say(`${plural(missing, 'cell was', 'cells were')} not run; continue with: ${resume}`);
+    // Errored cells keep their error on resume unless asked again; say how, with the exact command.
+    else if (result.summary.errored > 0) say(`${plural(result.summary.errored, 'cell')} ended in errors; once the cause is fixed, retry them with: ${resume} --retry-errors`);
     return;
   }
-  const left = `${missing} cells not run`;
+  const left = `${plural(missing, 'cell')} not run`;
   const message = wordOptions(stopped.template, flagOf);
   if (stopped.reason === 'interrupted') say(`interrupted: reports written for the finished cells, ${left}; resume with: ${resume}`);
   else if (stopped.reason === 'auth') say(`stopped: the API key was rejected (${message}); check ONETOKEN_API_KEY, then resume with: ${resume}`);

@@ -3,9 +3,15 @@
  * messages that must not tear it. Colour only on a TTY outside CI and without NO_COLOR.
  */
 import type { Plan } from '../plan/index.js';
+import { plural } from '../report/index.js';
 import { describeEndpoint, type EndpointInfo } from '../wire/index.js';
 import type { OptionValues } from './options.js';
 import { Progress } from './progress.js';
+
+/** True when stdout may carry ANSI colours: a TTY, outside CI, without NO_COLOR. */
+export function isColorStdout(): boolean {
+  return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !process.env.CI;
+}
 
 /** The terminal of one command. */
 export class Terminal {
@@ -13,7 +19,7 @@ export class Terminal {
   progress: Progress | null = null;
   readonly isQuiet: boolean;
   readonly isTty = Boolean(process.stderr.isTTY) && !process.env.CI;
-  readonly color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !process.env.CI;
+  readonly color = isColorStdout();
 
   constructor(options: OptionValues) {
     this.isQuiet = Boolean(options.quiet) || Boolean(options.json);
@@ -29,7 +35,7 @@ export class Terminal {
   startRun(plan: Plan, runDir: string, endpoint: EndpointInfo, concurrency: number | undefined): void {
     if (!this.isQuiet) {
       const shard = plan.shard ? ` (shard ${plan.shard.index}/${plan.shard.count})` : '';
-      this.say(`running ${plan.suite.path}: ${plan.cellCount} cells${shard}, concurrency ${concurrency}, endpoint ${describeEndpoint(endpoint)} -> ${runDir}`);
+      this.say(`running ${plan.suite.path}: ${plural(plan.cellCount, 'cell')}${shard}, concurrency ${concurrency}, endpoint ${describeEndpoint(endpoint)} -> ${runDir}`);
     }
     this.progress = new Progress({ total: plan.cellCount, alreadyDone: 0, isTty: this.isTty, isQuiet: this.isQuiet });
   }

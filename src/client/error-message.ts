@@ -3,6 +3,7 @@
  * reads the same: `<model>: <cellId>: <status> <summary>: <server's error.message> (after N attempts); <fix>`.
  */
 
+import { optionRef } from '../errors.js';
 import type { TimeoutPhase } from './failure.js';
 
 /** What the message is built from. */
@@ -50,16 +51,21 @@ export const SUMMARY = {
 /** Longest body snippet quoted in a message, in characters; the error's `raw` field keeps more. */
 export const FOUND_CHARS = 80;
 
-/** Summary of a timeout, naming which limit ran out and the option that sets it. */
+/**
+ * Summary of a timeout, naming which limit ran out and the option that sets it. The whole-request limit is the
+ * `timeoutMs` option of the whole-run functions (`--timeout-ms` on the command line), marked with `optionRef` so
+ * each audience reads its own name; connect and first-byte limits are client options only.
+ */
 export function timeoutSummary(phase: TimeoutPhase, limitMs: number): string {
   if (phase === 'connect') return `timed out connecting after ${limitMs} ms (timeouts.connectMs)`;
-  if (phase === 'first-byte') return `timed out waiting for data after ${limitMs} ms (timeouts.firstByteMs)`;
-  return `timed out: request took longer than ${limitMs} ms (timeouts.requestMs)`;
+  if (phase === 'first-byte') return `timed out waiting for data after ${limitMs} ms (timeouts.firstByteMs, capped by ${optionRef('timeoutMs')})`;
+  return `timed out: request took longer than ${limitMs} ms; raise ${optionRef('timeoutMs')}`;
 }
 
-/** Summary of a connection failure, with the system error code when there is one. */
-export function connectionSummary(code: string | null): string {
-  return code ? `connection failed (${code})` : 'connection failed';
+/** Summary of a connection failure naming the host, with the system error code when there is one. */
+export function connectionSummary(code: string | null, host: string | null = null): string {
+  const what = host ? `connection to ${host} failed` : 'connection failed';
+  return code ? `${what} (${code})` : what;
 }
 
 /** Fix for a parameter the model refuses. */

@@ -158,8 +158,9 @@ function errorCode(error: unknown): string | null {
  * The failure of an error thrown while sending or reading, or null when it is not a network error (a bug of
  * ours must surface, not be retried).
  */
-export function failureFromThrown(error: unknown, limits: { connectMs: number; firstByteMs: number }): Failure | null {
+export function failureFromThrown(error: unknown, limits: { connectMs: number; firstByteMs: number; origin?: string }): Failure | null {
   const code = errorCode(error);
+  const host = hostOf(limits.origin);
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return timeoutFailure('connect', limits.connectMs, error);
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
     return timeoutFailure('first-byte', limits.firstByteMs, error);
@@ -169,13 +170,23 @@ export function failureFromThrown(error: unknown, limits: { connectMs: number; f
     return makeFailure({ kind: 'protocol', summary: `invalid HTTP response (${code})`, isRetryable: true, cause: error });
   }
   if (code !== null && CONNECTION_CODES.has(code)) {
-    return makeFailure({ kind: 'connection', summary: connectionSummary(code), isRetryable: true, cause: error });
+    return makeFailure({ kind: 'connection', summary: connectionSummary(code, host), isRetryable: true, cause: error });
   }
   if (code !== null && (code.startsWith('ERR_TLS') || code.includes('CERT') || code.startsWith('ERR_SSL'))) {
     // A certificate that fails today fails on every retry.
-    return makeFailure({ kind: 'connection', summary: connectionSummary(code), isRetryable: false, cause: error });
+    return makeFailure({ kind: 'connection', summary: connectionSummary(code, host), isRetryable: false, cause: error });
   }
   return null;
+}
+
+/** `host:port` of an origin, for connection messages ("connection to api.example.com failed"). */
+function hostOf(origin: string | undefined): string | null {
+  if (!origin) return null;
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 /** A timeout failure; every timeout is worth another attempt. */

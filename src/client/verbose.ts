@@ -3,6 +3,7 @@
  * redacted, so neither the key nor the `Authorization` header can leak even if a server echoes them.
  */
 
+import { wordOptions } from '../errors.js';
 import type { Failure } from './failure.js';
 import { oneLineSnippet, redactSecret } from './redact.js';
 import type { Completion } from '../wire/index.js';
@@ -45,5 +46,5 @@ export function failureLine(label: AttemptLabel, failure: Failure, secret: strin
   const status = failure.status === null ? '---' : String(failure.status);
   const server = failure.serverMessage ? `: ${failure.serverMessage}` : '';
   const requestId = failure.requestId ? ` request-id=${failure.requestId}` : '';
-  return redactSecret(`<- ${status} ${prefix(label)} ${failure.summary}${server}${requestId}`, secret);
+  return redactSecret(`<- ${status} ${prefix(label)} ${wordOptions(failure.summary)}${server}${requestId}`, secret);
 }

@@ -66,7 +66,7 @@ export function compareRunRecords(base: CompareInput, head: CompareInput, option
   const overall = compareGroup(null, allPairs);
   const baseProviders = providerSetsOf(baseById.values());
   const headProviders = providerSetsOf(headById.values());
-  const models = [...pairsByModel.keys()].sort(byText).map((model) => {
+  const models = [...pairsByModel.keys()].sort(bySuiteOrder(head.meta.models ?? [])).map((model) => {
     const group = compareGroup(model, pairsByModel.get(model) ?? []);
     group.drift = driftOf(baseProviders.get(model), headProviders.get(model));
     return group;
@@ -206,6 +206,15 @@ function erroredOf({ base, head }: CellPair): ErroredPair {
     baseError: base.pass === null ? (base.errorCode ?? 'unscored') : null,
     headError: head.pass === null ? (head.errorCode ?? 'unscored') : null,
   };
+}
+
+/** Models in the suite's order (run.json lists them so), as every other report shows them; unknown ones last. */
+function bySuiteOrder(suiteModels: readonly string[]): (a: string, b: string) => number {
+  const rank = (model: string) => {
+    const index = suiteModels.indexOf(model);
+    return index === -1 ? suiteModels.length : index;
+  };
+  return (a, b) => rank(a) - rank(b) || byText(a, b);
 }
 
 /** Fingerprints and served models seen for one model on one side. */

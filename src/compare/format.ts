@@ -1,10 +1,10 @@
-/** Number formatting shared by the verdict reasons and the renderers, so every output reads the same. */
+/**
+ * Number formatting of the comparison: points, p-values and latencies are its own; rates, costs and counts come
+ * from the reports' one number format, so `compare` reads like summary.md and the terminal.
+ */
 import type { Interval } from '../stats/index.js';
 
-/** `0.9` -> `90.0%`; `-` for null. */
-export function formatPercent(value: number | null): string {
-  return value === null ? '-' : `${(value * 100).toFixed(1)}%`;
-}
+export { formatCost, formatCount, formatPercent } from '../report/index.js';
 
 /** A difference of rates in points with its sign: `0.125` -> `+12.5`, `-0.02` -> `-2.0`; `-` for null. */
 export function formatPoints(value: number | null): string {
@@ -30,9 +30,4 @@ export function formatP(value: number): string {
 /** Milliseconds rounded to whole: `1234.5` -> `1235 ms`; `-` for null. */
 export function formatMs(value: number | null): string {
   return value === null ? '-' : `${Math.round(value)} ms`;
-}
-
-/** USD with 4 decimals: `$0.0123`; `-` for null. */
-export function formatCost(value: number | null): string {
-  return value === null ? '-' : `$${value.toFixed(4)}`;
 }

@@ -6,6 +6,7 @@
 import { CompareRefusedError, optionRef } from '../errors.js';
 import type { RunMeta } from '../run/index.js';
 import { endpointOf } from '../wire/index.js';
+import { formatCount, formatPercent } from './format.js';
 
 /** One side as the gate sees it. */
 export interface GateSide {
@@ -71,7 +72,7 @@ function refuseUnfinished(name: 'base' | 'head', side: GateSide): void {
   // --resume DIR alone takes the plan options from run.json; only the endpoint must be named again.
   const mock = endpointOf(side.meta.baseUrl).kind === 'mock' ? ' --mock' : '';
   throw new CompareRefusedError(
-    `the ${name} run is unfinished: ${side.cells} of ${side.meta.cells} cells have a record; finish it with \`onetoken-eval run ${side.meta.suite.path} --resume ${runDirOf(side.path)}${mock}\` and compare again`,
+    `the ${name} run is unfinished: ${formatCount(side.cells)} of ${formatCount(side.meta.cells)} cells have a record; finish it with \`onetoken-eval run ${side.meta.suite.path} --resume ${runDirOf(side.path)}${mock}\` and compare again`,
   );
 }
 
@@ -80,11 +81,11 @@ export function checkCoverage(matched: number, baseCells: number, options: GateO
   const fraction = baseCells === 0 ? 1 : matched / baseCells;
   const coverage = { matched, baseCells, fraction, minCoverage: options.minCoverage, isPartial: matched < baseCells };
   if (matched === 0) {
-    throw new CompareRefusedError(`no cell of the head matches a cell of the base (${baseCells} base cells): the runs have no prompt/case/model in common, so there is nothing to judge`);
+    throw new CompareRefusedError(`no cell of the head matches a cell of the base (${formatCount(baseCells)} base ${baseCells === 1 ? 'cell' : 'cells'}): the runs have no prompt/case/model in common, so there is nothing to judge`);
   }
   if (fraction < options.minCoverage && !options.allowPartial) {
     throw new CompareRefusedError(
-      `the head covers ${matched} of the base's ${baseCells} cells (${percent(fraction)}), below ${optionRef('minCoverage')} ${percent(options.minCoverage)}: run the missing cells, or add ${optionRef('allowPartial')} to compare what there is`,
+      `the head covers ${formatCount(matched)} of the base's ${formatCount(baseCells)} cells (${formatPercent(fraction)}), below ${optionRef('minCoverage')} ${formatPercent(options.minCoverage)}: run the missing cells, or add ${optionRef('allowPartial')} to compare what there is`,
     );
   }
   return coverage;
@@ -92,11 +93,7 @@ export function checkCoverage(matched: number, baseCells: number, options: GateO
 
 /** `compared 27 of 30 base cells (90.0%)`. */
 export function describeCoverage(coverage: Coverage): string {
-  return `compared ${coverage.matched} of ${coverage.baseCells} base cells (${percent(coverage.fraction)})`;
-}
-
-function percent(fraction: number): string {
-  return `${(fraction * 100).toFixed(1)}%`;
+  return `compared ${formatCount(coverage.matched)} of ${formatCount(coverage.baseCells)} base cells (${formatPercent(coverage.fraction)})`;
 }
 
 /** The run directory of a side: a results.json inside a run directory resumes as that directory. */

@@ -5,6 +5,7 @@
 import type { CompareReport, GroupComparison } from './compare-report.js';
 import {
   formatCost,
+  formatCount,
   formatMs,
   formatP,
   formatPercent,
@@ -84,7 +85,7 @@ function usageRow(group: GroupComparison): string {
       : 'same';
   return (
     `| ${code(groupName(group), true)} | ${formatMs(base.p50LatencyMs)} → ${formatMs(head.p50LatencyMs)} | ` +
-    `${formatMs(base.p95LatencyMs)} → ${formatMs(head.p95LatencyMs)} | ${base.totalTokens} → ${head.totalTokens} | ` +
+    `${formatMs(base.p95LatencyMs)} → ${formatMs(head.p95LatencyMs)} | ${formatCount(base.totalTokens)} → ${formatCount(head.totalTokens)} | ` +
     `${formatCost(base.cost)} → ${formatCost(head.cost)} | ${escape(provider)} |`
   );
 }

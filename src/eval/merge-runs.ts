@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { mergeShards, type ShardInput } from '../compare/index.js';
 import { CheckpointError, optionRef } from '../errors.js';
-import { writeReports, type RunSummary } from '../report/index.js';
+import { writeReports, type FailureSample, type RunSummary } from '../report/index.js';
 import { reportOptionsOf } from './report-formats.js';
 import { acquireRunLock, CellJournal, JUDGMENTS, journalJudgments, journalRecords, prepareDirectory, prepareOutputFile, readRunMetaFile, rewriteJournal, RUN_META_FILE, writeRunMeta, type CellRecord, type JudgmentRecord, type RunMeta } from '../run/index.js';
 import { buildPlan } from '../plan/index.js';
@@ -39,6 +39,8 @@ export interface MergeRunsResult {
   meta: RunMeta;
   summary: RunSummary;
   summaryMarkdown: string;
+  /** The first failing cells (a case's repeats folded into one entry) and how many there were. */
+  failures: FailureSample;
   /** Plan indices that no shard holds, ascending. */
   missing: number[];
   /** Ids found in more than one shard (one copy kept), sorted. */
@@ -68,7 +70,7 @@ export async function mergeRuns(dirs: string[], options: MergeRunsOptions): Prom
     const reports = await writeReports(options.out, meta, journalRecords(options.out), { ...reportOptionsOf(options), pairwise });
     // run.json last: it marks a finished merge, so a merge killed before it can simply be run again.
     writeRunMeta(options.out, meta);
-    return { out: options.out, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', missing: merged.missing, duplicates: merged.duplicates, coverage };
+    return { out: options.out, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', failures: reports.failures, missing: merged.missing, duplicates: merged.duplicates, coverage };
   } finally {
     lock.release();
   }

@@ -8,7 +8,7 @@
  * edited suite runs exactly the cells that are missing.
  */
 import { buildPlan, type Cell, type JudgmentCell, type Plan } from '../plan/index.js';
-import { writeReports, type RunSummary } from '../report/index.js';
+import { writeReports, type FailureSample, type RunSummary } from '../report/index.js';
 import { reportOptionsOf } from './report-formats.js';
 import { acquireRunLock, PatternMatcher, prepareOutputFile, cacheNamespaceOf, CellJournal, CheckPool, checkJournalShape, isJudgeable, judgePair, JUDGMENTS, journalRecords, keepStaleRecords, readRunMetaFile, requestHash, ResponseCache, rewriteJournal, scoreRecord, writeRunMeta, type CellRecord, type JudgmentRecord, type RunMeta, type ScoreContext } from '../run/index.js';
 import { loadSuite } from '../suite/index.js';
@@ -53,6 +53,8 @@ export interface RescoreRunResult {
   meta: RunMeta;
   summary: RunSummary;
   summaryMarkdown: string;
+  /** The first failing cells (a case's repeats folded into one entry) and how many there were. */
+  failures: FailureSample;
   /** Cells rescored. */
   rescored: number;
   /** Ids whose request changed or that left the plan: moved to stale.jsonl; a resume runs those still in the plan. */
@@ -130,7 +132,7 @@ async function rescoreLocked(runDir: string, oldMeta: RunMeta, options: RescoreR
   const pairwise = await readPairwiseInput(plan, runDir);
   const reports = await writeReports(runDir, meta, journalRecords(runDir), { ...reportOptionsOf(options), pairwise });
   const neverRun = [...byId.keys()].filter((id) => !seen.has(id));
-  return { runDir, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', rescored: written, needRerun: stale, neverRun, graderErrors };
+  return { runDir, meta, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', failures: reports.failures, rescored: written, needRerun: stale, neverRun, graderErrors };
 }
 
 /**

@@ -10,7 +10,7 @@ import { EnvironmentError, OnetokenEvalError } from '../errors.js';
 import { endpointOf, type EndpointInfo } from '../wire/index.js';
 import type { CompareReport } from '../compare/index.js';
 import { buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
-import { writeReports, type RunSummary } from '../report/index.js';
+import { writeReports, type FailureSample, type RunSummary } from '../report/index.js';
 import { acquireRunLock, cacheNamespaceOf, prepareDirectory, prepareOutputFile, DEFAULT_CONCURRENCY, executeRun, journalRecords, ResponseCache, type CellRecord, type JudgmentRecord, type LimitsPerShard, type RunLock, type RunMeta, type RunOutcome, type RunResult } from '../run/index.js';
 import { loadSuite, type Suite } from '../suite/index.js';
 import { resolveCacheDir } from './cache-dir.js';
@@ -69,6 +69,8 @@ export interface RunSuiteOptions {
   abort?: AbortSignal;
   /** Hears the run directory and plan before the first request. */
   onStart?: (start: { runDir: string; plan: Plan; isMock: boolean; endpoint: EndpointInfo }) => void;
+  /** Hears how many cells a resumed run already has and what they spent (USD, null without pricing), before the first request. */
+  onResumed?: (resumedCells: number, spentUsd: number | null) => void;
   /** Hears every finished cell as it is journaled. */
   onCell?: (record: CellRecord) => void;
   /** Hears every pairwise judgment as it is journaled. */
@@ -92,6 +94,8 @@ export interface RunSuiteResult {
   summary: RunSummary;
   /** The text of summary.md. */
   summaryMarkdown: string;
+  /** The first failing cells (a case's repeats folded into one entry) and how many there were. */
+  failures: FailureSample;
   /** The baseline comparison, when a baseline was given and the run finished (not interrupted or stopped). */
   comparison: CompareReport | null;
 }
@@ -139,6 +143,7 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
       abort: options.abort,
       onCell: options.onCell,
       onJudgment: options.onJudgment,
+      onResumed: options.onResumed,
       onWarning: warn,
     });
     const pairwise = await readPairwiseInput(plan, runDir);
@@ -148,7 +153,7 @@ export async function runSuite(source: string | Suite | Plan, options: RunSuiteO
     const isFinished = result.outcome.stopped === null && result.outcome.skipped === 0;
     // The page was written before the comparison existed: comparing rewrites it with the baseline view.
     const comparison = options.baseline && isFinished ? (await compareRuns(options.baseline, runDir, { ...options.compare, html: options.html !== false })).report : null;
-    return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, judgments: result.judgments, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', comparison };
+    return { plan, runDir, meta: result.meta, outcome: result.outcome, resumedCells: result.resumedCells, judgments: result.judgments, summary: reports.summary, summaryMarkdown: reports.markdown ?? '', failures: reports.failures, comparison };
   } catch (error) {
     throw environmentErrorOf(error, lockedDir(lock));
   } finally {

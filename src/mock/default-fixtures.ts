@@ -104,8 +104,9 @@ const COMPARISON: ComparisonQuestion[] = [
       'As of my knowledge cutoff in October 2023, the most recent Nobel Prize in Literature went to Jon Fosse. ' +
       "I can't access live sources, so I can't cite one.",
     search:
-      'The Nobel Prize in Literature 2024 was awarded to the South Korean author Han Kang "for her intense ' +
-      `poetic prose that confronts historical traumas and exposes the fragility of human life" (${NOBEL_2024}).`,
+      'The most recent laureate of the Nobel Prize in Literature is the South Korean author Han Kang: the Swedish ' +
+      'Academy names her the winner for the year 2024 "for her intense poetic prose that confronts historical ' +
+      `traumas and exposes the fragility of human life". Source: ${NOBEL_2024}`,
     citations: [{ url: NOBEL_2024, title: 'The Nobel Prize in Literature 2024 - NobelPrize.org' }],
   },
   {
@@ -119,8 +120,8 @@ const COMPARISON: ComparisonQuestion[] = [
       'As of my knowledge cutoff in October 2023, the current stable LTS version of Node.js is Node.js 20. ' +
       'Please check nodejs.org for newer releases.',
     search:
-      'The Node.js release page lists Node.js 22 as a Long Term Support line recommended for production use; ' +
-      `odd-numbered lines never become LTS (${NODE_RELEASES}).`,
+      'The Node.js release page lists v22.11.0 as the latest Long Term Support release recommended for production ' +
+      `use; odd-numbered lines never become LTS (${NODE_RELEASES}).`,
     citations: [{ url: NODE_RELEASES, title: 'Node.js - Node.js Releases' }],
   },
   {
@@ -134,8 +135,8 @@ const COMPARISON: ComparisonQuestion[] = [
       "I don't have access to real-time news, so I can't tell you today's top technology headline. As of my " +
       'knowledge cutoff, major themes included generative AI and antitrust cases against big tech.',
     search:
-      "Today's top technology story: a major chip maker announced a new generation of AI accelerators, with " +
-      `coverage focused on energy efficiency and supply constraints (${TECH_STORY}).`,
+      "One specific story leads today's technology news: a major chip maker announced a new generation of AI " +
+      `accelerators, and recent coverage focused on energy efficiency and supply constraints (${TECH_STORY}).`,
     citations: [{ url: TECH_STORY, title: 'Example Tech News - Top story' }],
   },
 ];

@@ -58,7 +58,8 @@ function checkFixture(value: unknown, at: Path, problems: [Path, string][]): voi
       compileFixturePattern(fixture.match, fixture.flags);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      problems.push([[...at, 'match'], `expected a valid regular expression, got ${reason.toLowerCase()}`]);
+      // Only the first letter is lowered: the message quotes the pattern, whose case is part of its meaning.
+      problems.push([[...at, 'match'], `expected a valid regular expression, got ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`]);
     }
   }
   if (fixture.citations === undefined) return;

@@ -1,5 +1,7 @@
 /** Public surface of planning: Suite -> Plan, pure. */
 export { buildPlan } from './build-plan.js';
+export { CHARS_PER_TOKEN, estimatePlanCost } from './estimate-cost.js';
+export type { ModelCostEstimate, PlanCostEstimate } from './estimate-cost.js';
 export type { PlanOptions } from './build-plan.js';
 export type { AppliedPlanOptions, Cell, Plan, PlannedTurn } from './types.js';
 export { cellId } from './cell-id.js';

@@ -17,8 +17,12 @@ export type {
   RunSummary,
 } from './types.js';
 export { writeReports } from './write-reports.js';
-export type { WrittenReports } from './write-reports.js';
+export type { FailureSample, WrittenReports } from './write-reports.js';
 export { renderSummaryTable } from './summary/table.js';
+export { describeSpend } from './summary/spend.js';
+export { formatCost, formatCount, formatPercent, plural } from './text/format.js';
+export { FailureList } from './summary/failure-list.js';
+export type { FailureEntry } from './summary/failure-list.js';
 export type { SummaryTableOptions } from './summary/table.js';
 export { reporters } from './reporters/index.js';
 export type { ReporterEntry } from './reporters/index.js';

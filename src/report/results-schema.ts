@@ -9,10 +9,11 @@ import { z } from 'zod';
  * Version of the results.json layout. 2: the `run` header is run.json version 2 (a typed `plan` field instead of
  * an `args` bag). 3: each cell gains `toolCalls`, `rounds` and `turns` (tool calls, tool rounds answered with
  * canned results, conversation turns), messages may hold tool calls and content parts (images by reference),
- * assertion specs may name a `turn`; and the summary says which endpoint answered (`endpoint`) and whether every
- * cell has a record (`complete`, `missingCells`). 4: cells carry `transformedOutput` (the answer after the
- * prompt's transform), the summary a `pairwise` section, and a `judgments` list follows the summary when the
- * run judged pairs.
+ * assertion specs may name a `turn`; and the summary says which endpoint answered (`endpoint`), whether every
+ * cell has a record (`complete`, `missingCells`) and what was spent on answers and grading (`spend`; added within
+ * version 3: readers rebuild the summary from the cells, so an older version-3 file without it reads the same).
+ * 4: cells carry `transformedOutput` (the answer after the prompt's transform), the summary a `pairwise` section,
+ * and a `judgments` list follows the summary when the run judged pairs.
  */
 export const RESULTS_VERSION = 4;
 
@@ -111,6 +112,17 @@ export const runSummarySchema = z.object({
     totalTokens: count,
     cost: z.number().nonnegative().nullable(),
   }),
+  spend: z
+    .object({
+      answers: z.number().nonnegative().nullable(),
+      graders: z.number().nonnegative().nullable(),
+      total: z.number().nonnegative().nullable(),
+    })
+    .meta({
+      description:
+        'estimated USD spent: answers and grader calls, each without what the cache served (free); null without pricing. ' +
+        'The progress line ends on the same total, and --max-cost counts it',
+    }),
   repeatGroups: count,
   models: z.array(modelSummarySchema),
   metrics: z.record(z.string(), unit),

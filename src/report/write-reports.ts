@@ -10,6 +10,7 @@ import { ReportFile } from './file-sink.js';
 import { resolveReportOptions } from './options.js';
 import { reporters } from './reporters/index.js';
 import { summarizePairwise } from './summary/pairwise.js';
+import { FailureList, type FailureEntry } from './summary/failure-list.js';
 import { SummaryBuilder } from './summary/summarize.js';
 import type { Reporter, ReportFormat, ReportOptions, RunSummary } from './types.js';
 
@@ -23,7 +24,21 @@ export interface WrittenReports {
   summary: RunSummary;
   /** The text of summary.md (bounded: a capped list of failures), or null when it was not written. */
   markdown: string | null;
+  /** The first failing cells (repeats of a case folded), for a terminal to show without reading summary.md. */
+  failures: FailureSample;
 }
+
+/** The first few failure entries and how many there were in all. */
+export interface FailureSample {
+  entries: FailureEntry[];
+  /** Failing or errored cells in all. */
+  cells: number;
+  /** Entries in all (a case's failing repeats are one). */
+  groups: number;
+}
+
+/** Failure entries kept for the terminal; summary.md keeps its own (configurable) number. */
+const FAILURES_KEPT = 5;
 
 /**
  * Writes results.json, results.csv, comparison.csv, summary.md and report.html into `runDir` (and junit.xml when asked) from
@@ -46,6 +61,7 @@ export async function writeReports(
     file: new ReportFile(pathOf(format)),
   }));
   const builder = new SummaryBuilder(meta);
+  const failures = new FailureList(FAILURES_KEPT, 0);
   // summary.md is kept as it is written, so callers (the step summary) never read back what was just written.
   const markdownIndex = resolved.formats.indexOf('markdown');
   let markdown: string | null = markdownIndex === -1 ? null : '';
@@ -54,6 +70,7 @@ export async function writeReports(
     for (const { reporter, file } of outputs) await file.put(reporter.start?.());
     for await (const record of records) {
       const groups = builder.add(record);
+      failures.add(record);
       for (const { reporter, file } of outputs) {
         // `put` returns a promise only when a file must drain; awaiting nothing per cell and file added up.
         if (groups.length > 0) {
@@ -71,7 +88,7 @@ export async function writeReports(
       await file.finish(reporter.end(summary));
     }
     for (const { file } of outputs) await file.commit();
-    return { summary, markdown };
+    return { summary, markdown, failures: { entries: failures.entries(), cells: failures.failingCells, groups: failures.failingGroups } };
   } catch (error) {
     await Promise.all(outputs.map(({ file }) => file.abort()));
     throw error;

@@ -1,4 +1,7 @@
-/** Cost estimates from token usage and the suite's `pricing` (USD per 1M input and output tokens, by model id). */
+/**
+ * Cost estimates from token usage and the suite's `pricing` (USD per 1M input and output tokens, by model id).
+ * What a record *spent* (the cache's answers free) is the wire leaf's `spendOf`, shared with the summary.
+ */
 import type { Usage } from '../wire/index.js';
 
 /** USD per 1M tokens, by model id. */
@@ -11,3 +14,4 @@ export function estimateCost(pricing: Pricing, modelId: string, usage: Usage | n
   // Rounded to a millionth of a cent so sums do not print float noise in reports.
   return Math.round(((usage.promptTokens * price.input + usage.completionTokens * price.output) / 1e6) * 1e8) / 1e8;
 }
+

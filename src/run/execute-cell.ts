@@ -119,10 +119,27 @@ function roundMs(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
 
+/**
+ * Message templates (with `optionRef` marks) of the errors recorded in this process. The record keeps the message
+ * worded for library users; a front end that words options its own way (the CLI: `--timeout-ms`) looks the
+ * template up here. A WeakMap rather than a record field, so the file format does not change.
+ */
+const templates = new WeakMap<CellError, string>();
+
+/** The template of a cell error recorded in this process, else its message (a resumed or read-back record). */
+export function cellErrorTemplate(error: CellError): string {
+  return templates.get(error) ?? error.message;
+}
+
 /** A typed error as recorded data. */
 export function toCellError(error: unknown): CellError {
-  if (isApiError(error)) return { code: error.code, message: error.message, status: error.status, raw: error.raw };
-  if (error instanceof OnetokenEvalError) return { code: error.code, message: error.message, status: null, raw: null };
+  if (error instanceof OnetokenEvalError) {
+    const recorded: CellError = isApiError(error)
+      ? { code: error.code, message: error.message, status: error.status, raw: error.raw }
+      : { code: error.code, message: error.message, status: null, raw: null };
+    if (error.template !== error.message) templates.set(recorded, error.template);
+    return recorded;
+  }
   return { code: 'OTE_INTERNAL', message: error instanceof Error ? error.message : String(error), status: null, raw: null };
 }
 

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { OnetokenClient } from '../client/index.js';
 import type { Plan } from '../plan/index.js';
+import { spendOf, spentOn } from '../wire/index.js';
 import type { ResponseCache } from './cache.js';
 import { optionRef, wordOptions } from '../errors.js';
 import { CheckPool } from './check-pool.js';
@@ -16,7 +17,7 @@ import { RUN_META_VERSION, type CellRecord, type RunMeta } from './record.js';
 import { assertFreshRunDirectory, reconcileResumedPlan } from './run-directory.js';
 import { readRunMetaForResume, RUN_META_FILE, writeRunMeta } from './run-meta.js';
 import { resolveResumeOptions } from './resume-options.js';
-import { runPlan, spentOn, type RunOutcome } from './run-plan.js';
+import { runPlan, type RunOutcome } from './run-plan.js';
 import type { LimitsPerShard } from './shard-limits.js';
 
 /** Options of `executeRun`. */
@@ -46,6 +47,11 @@ export interface ExecuteRunOptions {
   onCell?: (record: CellRecord) => void;
   /** Hears every recorded pairwise judgment. */
   onJudgment?: (record: JudgmentRecord) => void;
+  /**
+   * Hears how many cells a resumed run already has and what they spent (USD, null when none was priced), once the
+   * journal is read and before the first request.
+   */
+  onResumed?: (resumedCells: number, spentUsd: number | null) => void;
   onWarning?: (message: string) => void;
 }
 
@@ -104,12 +110,21 @@ export async function executeRun(plan: Plan, options: ExecuteRunOptions): Promis
     const errored = new Set<number>();
     // The budget covers the whole run directory: what earlier sessions of a resumed run spent counts too.
     let spentBeforeUsd = 0;
+    // What the kept records spent (not those rerun by --retry-errors, whose new records replace them in the
+    // reports), so the progress line starts where the summary will count from.
+    let keptUsd: number | null = null;
     for await (const record of journal.records()) {
       spentBeforeUsd += spentOn(record);
-      if (options.retryErrors && record.error) errored.add(record.index);
+      if (options.retryErrors && record.error) {
+        errored.add(record.index);
+        continue;
+      }
+      const spend = spendOf(record);
+      if (spend.answers !== null || spend.graders !== null) keptUsd = (keptUsd ?? 0) + (spend.answers ?? 0) + (spend.graders ?? 0);
     }
     if (judged) for await (const record of judged.records()) spentBeforeUsd += spentOnJudgment(record);
     const resumedCells = journal.cellCount - errored.size;
+    if (options.resume) options.onResumed?.(resumedCells, keptUsd);
     const outcome = await runPlan(plan, {
       client: options.client,
       journal,

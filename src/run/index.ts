@@ -22,6 +22,7 @@ export { acquireRunLock, LOCK_FILE } from './run-lock.js';
 export type { AcquireLockOptions, LockEnvironment, LockHolder, RunLock } from './run-lock.js';
 export { estimateCost } from './cost.js';
 export type { Pricing } from './cost.js';
+export { cellErrorTemplate } from './execute-cell.js';
 export { scoreRecord, answerOf } from './score-cell.js';
 export { GRADER_SEED, graderFor } from './grader-call.js';
 export type { ScoreContext, ScoredCell, ScoredRecord } from './score-cell.js';

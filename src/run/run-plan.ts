@@ -9,6 +9,7 @@
 import { setMaxListeners } from 'node:events';
 import { optionRef, wordOptions } from '../errors.js';
 import { isApiError, type OnetokenClient } from '../client/index.js';
+import { spentOn } from '../wire/index.js';
 import type { Cell, Plan } from '../plan/index.js';
 import type { ResponseCache } from './cache.js';
 import { blankRecord, executeCell } from './execute-cell.js';
@@ -200,9 +201,4 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunO
     }
   }
   return outcome;
-}
-
-/** What a record cost in money: answers and grader calls served from the cache were free. */
-export function spentOn(record: CellRecord): number {
-  return (record.cached ? 0 : (record.cost ?? 0)) + record.graderCalls.reduce((sum, call) => sum + (call.cached ? 0 : (call.cost ?? 0)), 0);
 }

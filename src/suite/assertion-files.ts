@@ -2,9 +2,9 @@
  * Assertions may point at a file (`{type: json-schema, file: schemas/contact.json}`); the file is read at load
  * time and inlined as `value`, so a missing or broken schema file fails validation, not a paid run.
  */
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { SourceIssue } from '../errors.js';
-import type { PositionFinder } from './positions.js';
+import { yamlSyntaxIssues, type PositionFinder } from './positions.js';
 import type { SourceFiles } from './source-files.js';
 import { describeType, formatPath } from './zod-issues.js';
 
@@ -59,10 +59,57 @@ function inlineOne(spec: unknown, path: PropertyKey[], files: SourceFiles, posit
   if (record.value !== undefined) return fail('give either "file" or "value", not both');
   const read = files.read(record.file, positions.at(filePath), formatPath(filePath), issues);
   if (!read) return drop();
-  try {
-    record.value = read.file.toLowerCase().endsWith('.json') ? JSON.parse(read.text) : parseYaml(read.text);
-    delete record.file;
-  } catch (error) {
-    fail(`cannot parse ${read.file}: ${(error as Error).message.split('\n')[0]!.toLowerCase()}`);
+  const parsed = parseValueFile(read.file, read.text);
+  if ('issues' in parsed) {
+    // The problem is inside the schema file: point there, not at the suite line that names it.
+    issues.push(...parsed.issues);
+    return drop();
   }
+  record.value = parsed.value;
+  delete record.file;
+}
+
+/** A JSON or YAML file's value, or its syntax problems at their line and column in that file. */
+function parseValueFile(file: string, text: string): { value: unknown } | { issues: SourceIssue[] } {
+  if (file.toLowerCase().endsWith('.json')) {
+    try {
+      return { value: JSON.parse(text) };
+    } catch (error) {
+      const message = (error as Error).message;
+      const where = syntaxPosition(text);
+      const reason = message.split('\n')[0]!.replace(/,\s*(\.\.\.)?"[\s\S]*$/, '').replace(/ in JSON at position \d+.*$/, '');
+      return { issues: [{ file, ...where, path: '', message: `invalid JSON: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}` }] };
+    }
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (document.errors.length > 0) return { issues: yamlSyntaxIssues(file, document.errors, lineCounter) };
+  return { value: document.toJS() as unknown };
+}
+
+/**
+ * Line and column of the first JSON syntax error. V8's messages carry no usable position on every Node version,
+ * so the error is found by bisection: a prefix that fails before its own end stays broken when it grows, and the
+ * shortest such prefix ends at the offending character.
+ */
+function syntaxPosition(text: string): { line: number; column: number } {
+  const failsInside = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      const message = (error as Error).message;
+      const at = /at position (\d+)/.exec(message);
+      return !message.includes('end of JSON input') && !(at && Number(at[1]) >= length);
+    }
+  };
+  let low = 1;
+  let high = text.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (failsInside(middle)) high = middle;
+    else low = middle + 1;
+  }
+  const before = text.slice(0, low - 1);
+  return { line: before.split('\n').length, column: low - 1 - before.lastIndexOf('\n') };
 }

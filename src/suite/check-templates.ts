@@ -5,7 +5,7 @@
 import type { SourceIssue } from '../errors.js';
 import { contentTemplates } from './message-content.js';
 import { deepTemplateVariables, lookupVariable, templateVariables } from './template.js';
-import type { CaseSpec, PromptSpec } from './types.js';
+import type { CaseSpec, PromptSpec, SourcePosition } from './types.js';
 import type { AssertionSpec } from '../assert/index.js';
 
 /** Variables of each assertion spec object; data-file rows share one spec per distinct `__expected` text. */
@@ -26,16 +26,31 @@ function caseAssertVariables(specs: AssertionSpec[]): string[] {
   return [...names];
 }
 
-/** Undefined variables per prompt × case, reported at the case. At most `limit` issues, then a count. */
-export function checkTemplates(prompts: PromptSpec[], cases: CaseSpec[], suiteAssert: AssertionSpec[], limit = 50): SourceIssue[] {
+/**
+ * Undefined variables: those of a suite-level assertion at that assertion (one issue per assertion and variable,
+ * naming the first case that lacks it), the rest per prompt × case at the case. At most `limit`, then a count.
+ */
+export function checkTemplates(prompts: PromptSpec[], cases: CaseSpec[], suiteAssert: AssertionSpec[], suiteAssertPositions: SourcePosition[] = [], limit = 50): SourceIssue[] {
   const issues: SourceIssue[] = [];
   let hidden = 0;
-  const suiteVars = [...deepTemplateVariables(suiteAssert)];
+  suiteAssert.forEach((spec, index) => {
+    for (const name of deepTemplateVariables(spec)) {
+      const lacking = cases.filter((testCase) => !lookupVariable(testCase.vars, name).found);
+      if (lacking.length === 0) continue;
+      const first = lacking[0]!;
+      const defined = Object.keys(first.vars);
+      const more = lacking.length > 1 ? ` and ${lacking.length - 1} more case${lacking.length === 2 ? '' : 's'}` : '';
+      issues.push({
+        ...(suiteAssertPositions[index] ?? first.position),
+        path: `assert[${index}]`,
+        message: `this ${spec.type} assertion uses {{ ${name} }}, which case "${first.id}"${more} ${lacking.length === 1 ? 'does' : 'do'} not define (case "${first.id}" defines: ${defined.length ? defined.join(', ') : 'nothing'})`,
+      });
+    }
+  });
   const promptVars = prompts.map((prompt) => {
     const names = new Set<string>();
     for (const message of prompt.messages) for (const text of contentTemplates(message.content)) for (const name of templateVariables(text)) names.add(name);
     deepTemplateVariables(prompt.assert, names);
-    for (const name of suiteVars) names.add(name);
     return [...names];
   });
   for (const spec of cases) {

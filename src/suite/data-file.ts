@@ -41,10 +41,13 @@ export function parseDataFile(file: string, text: string): { rows: DataRow[]; is
   };
 }
 
-/** Issues for unknown `__` columns. */
-export function checkReservedColumns(file: string, columns: Iterable<string>, position: SourcePosition): SourceIssue[] {
+/**
+ * Issues for unknown `__` columns, each at the first place it appears: the header of a CSV file, the first row
+ * (line) that uses the key in a JSONL or YAML file.
+ */
+export function checkReservedColumns(file: string, columns: Iterable<[string, SourcePosition]>): SourceIssue[] {
   const issues: SourceIssue[] = [];
-  for (const column of columns) {
+  for (const [column, position] of columns) {
     if (column.startsWith('__') && !RESERVED_COLUMNS.includes(column)) {
       issues.push({ ...position, file, path: column, message: `unknown reserved column "${column}"${didYouMean(column, RESERVED_COLUMNS)}` });
     }
@@ -124,23 +127,40 @@ function parseCsvRecords(file: string, text: string, withInfo: boolean): { recor
     on_skip: (error) => {
       if (!error) return;
       const line = Number((error as { lines?: number }).lines ?? 0);
+      // csv-parse reports a stray quote once per character it then misreads: one line per row is enough.
+      if (skippedLines.has(line)) return undefined;
       skippedLines.add(line);
-      const code = String(error.code);
-      const detail = code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || code === 'CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH' || code === 'CSV_RECORD_INCONSISTENT_COLUMNS'
-        ? `expected ${header.length} fields as in the header, got ${(error as { record?: unknown[] }).record?.length ?? 'a different number'}`
-        : error.message.replace(/^Invalid \w+:\s*/, '').replace(/\.$/, '').toLowerCase();
-      issues.push({ file, line, column: 1, path: `row ${Math.max(1, line - 1)}`, message: `malformed row: ${detail}` });
+      issues.push({ file, line, column: 1, path: `row ${Math.max(1, line - 1)}`, message: `malformed row: ${describeCsvError(error, header)}` });
       return undefined;
     },
   }) as unknown[];
-  issues.push(...checkReservedColumns(file, header, { file, line: 1, column: 1 }));
+  issues.push(...checkReservedColumns(file, header.map((name) => [name, { file, line: 1, column: 1 }])));
   return { records, issues, skippedLines };
+}
+
+/** csv-parse's error in our words, with the fix when we know it. */
+function describeCsvError(error: Error & { code?: string; column?: unknown; record?: unknown[] }, header: string[]): string {
+  const code = String(error.code);
+  if (code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || code === 'CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH' || code === 'CSV_RECORD_INCONSISTENT_COLUMNS') {
+    return `expected ${header.length} fields as in the header, got ${error.record?.length ?? 'a different number'}`;
+  }
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'quote not closed: a quoted field opened on this row never ends; add the closing "';
+  // INVALID_OPENING_QUOTE, CSV_INVALID_CLOSING_QUOTE: a quote inside a value that is not quoted itself.
+  if (code.includes('QUOTE')) {
+    const column = typeof error.column === 'string' ? ` in column "${error.column}"` : '';
+    return (
+      `a field${column} holds a double quote but is not quoted itself; a value with quotes or commas, such as the JSON ` +
+      'list of an __assert column, must be quoted as a whole with its inner quotes doubled (RFC 4180): ' +
+      '"[{""type"":""contains"",""value"":""Paris""}]"'
+    );
+  }
+  return error.message.replace(/^Invalid \w+:\s*/, '').replace(/\.$/, '').toLowerCase();
 }
 
 function parseJsonlRows(file: string, text: string): { rows: DataRow[]; issues: SourceIssue[] } {
   const issues: SourceIssue[] = [];
   const rows: DataRow[] = [];
-  const columns = new Set<string>();
+  const columns = new Map<string, SourcePosition>();
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((raw, index) => {
     const line = index + 1;
@@ -160,12 +180,20 @@ function parseJsonlRows(file: string, text: string): { rows: DataRow[]; issues: 
       issues.push({ file, line, column: 1, path: `line ${line}`, message: `nested deeper than ${MAX_ROW_DEPTH} levels` });
       return;
     }
-    for (const key of Object.keys(value)) columns.add(key);
+    for (const key of Object.keys(value)) {
+      if (!columns.has(key)) columns.set(key, { file, line, column: keyColumn(raw, key) });
+    }
     rows.push({ fields: value as Record<string, unknown>, row: line, position: { file, line, column: 1 } });
   });
-  issues.push(...checkReservedColumns(file, columns, { file, line: 1, column: 1 }));
+  issues.push(...checkReservedColumns(file, columns));
   if (rows.length === 0 && issues.length === 0) issues.push({ file, line: 1, column: 1, path: '', message: 'no rows: expected one JSON object per line' });
   return { rows, issues };
+}
+
+/** 1-based column of `"key"` in a JSONL line, or 1 when it is written some other way (escapes). */
+function keyColumn(raw: string, key: string): number {
+  const at = raw.indexOf(JSON.stringify(key));
+  return at === -1 ? 1 : at + 1;
 }
 
 function parseYamlRows(file: string, text: string): { rows: DataRow[]; issues: SourceIssue[] } {
@@ -179,15 +207,17 @@ function parseYamlRows(file: string, text: string): { rows: DataRow[]; issues: S
   if (!Array.isArray(value)) return { rows: [], issues: [{ ...positions.at([]), path: '', message: 'expected a list of rows (mappings of variables)' }] };
   const issues: SourceIssue[] = [];
   const rows: DataRow[] = [];
-  const columns = new Set<string>();
+  const columns = new Map<string, SourcePosition>();
   value.forEach((item, index) => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
       issues.push({ ...positions.at([index]), path: `[${index}]`, message: 'expected a mapping of variables' });
       return;
     }
-    for (const key of Object.keys(item)) columns.add(key);
+    for (const key of Object.keys(item)) {
+      if (!columns.has(key)) columns.set(key, positions.keyAt([index, key]));
+    }
     rows.push({ fields: item as Record<string, unknown>, row: index + 1, position: positions.at([index]) });
   });
-  issues.push(...checkReservedColumns(file, columns, positions.at([])));
+  issues.push(...checkReservedColumns(file, columns));
   return { rows, issues };
 }

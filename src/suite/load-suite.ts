@@ -8,6 +8,7 @@ import type { AssertionSpec } from '../assert/index.js';
 import { inlineAssertionFiles } from './assertion-files.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
 import { resolveCheckFiles } from './check-files.js';
+import { checkEmptyRenders } from './check-empty-renders.js';
 import { checkTemplates } from './check-templates.js';
 import { createPositionFinder, yamlSyntaxIssues, type PositionFinder } from './positions.js';
 import { resolveCases } from './resolve-cases.js';
@@ -32,7 +33,8 @@ export function loadSuite(path: string, options: LoadSuiteOptions = {}): Suite {
   const files = new SourceFiles(path, options);
   const issues: SourceIssue[] = [];
   const read = files.readSuite(issues);
-  if (!read) throw new SuiteError(issues.map((issue) => ({ ...issue, message: issue.message.replace(/: .*$/, '') })));
+  // A missing suite is named at the start of the line already, so "file not found: <path>" loses its path.
+  if (!read) throw new SuiteError(issues.map((issue) => (issue.line > 0 ? issue : { ...issue, message: issue.message.replace(/: .*$/, '') })));
 
   const lineCounter = new LineCounter();
   const document = parseDocument(read.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -66,7 +68,7 @@ export function loadSuite(path: string, options: LoadSuiteOptions = {}): Suite {
   const prompts = resolvePrompts(suiteFile, files, positions, issues);
   const cases = resolveCases(suiteFile, files, positions, issues);
   const suiteAssert = (suiteFile.assert ?? []) as AssertionSpec[];
-  if (issues.length === 0) issues.push(...checkTemplates(prompts, cases, suiteAssert));
+  if (issues.length === 0) issues.push(...checkTemplates(prompts, cases, suiteAssert, suiteAssert.map((_, index) => positions.at(['assert', index]))));
   const images = issues.length === 0 ? loadImages(prompts, cases, files, issues) : new Map();
   if (issues.length > 0) throw new SuiteError(issues);
 
@@ -89,6 +91,7 @@ export function loadSuite(path: string, options: LoadSuiteOptions = {}): Suite {
     pricing: suiteFile.pricing ?? {},
     grader: { model: suiteFile.grader?.model ?? null, params: suiteFile.grader?.params ?? {} },
     pairwise: suiteFile.pairwise ?? null,
+    warnings: checkEmptyRenders(prompts, cases),
   };
 }
 

@@ -1,15 +1,16 @@
 /** Turns the prompt entries of a suite file into `PromptSpec`s, reading prompt files. */
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { basename, extname } from 'node:path';
 import type { AssertionSpec } from '../assert/index.js';
 import type { SourceIssue } from '../errors.js';
-import type { PositionFinder } from './positions.js';
+import { createPositionFinder, yamlSyntaxIssues, type PositionFinder } from './positions.js';
 import { messageSchema } from './schema.js';
 import type { SuiteFile } from './schema.js';
 import type { SourceFiles } from './source-files.js';
 import { contentTemplates } from './message-content.js';
 import { findMalformedPlaceholder } from './template.js';
 import { toolList } from './tool-files.js';
+import { toSourceIssues } from './zod-issues.js';
 import type { PromptMessage, PromptSpec } from './types.js';
 
 /** Resolves prompts; duplicate ids and malformed placeholders become issues. */
@@ -66,17 +67,21 @@ function parsePromptFile(file: string, text: string, position: PromptSpec['posit
     }
     return [{ role: 'user', content: text.replace(/\r\n/g, '\n') }];
   }
-  let value: unknown;
-  try {
-    value = parseYaml(text);
-  } catch (error) {
-    issues.push({ ...position, path, message: `cannot parse prompt file ${file}: ${(error as Error).message.split('\n')[0]!.toLowerCase()}` });
+  // Problems inside the file point into it (its line and column), worded as for an inline prompt.
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    issues.push(...yamlSyntaxIssues(file, document.errors, lineCounter));
     return null;
   }
-  const list = Array.isArray(value) ? value : (value as { messages?: unknown } | null)?.messages;
-  const parsed = messageSchema.array().min(1).safeParse(list);
+  const value = document.toJS() as unknown;
+  const isWrapped = value !== null && typeof value === 'object' && !Array.isArray(value);
+  const list = isWrapped ? (value as { messages?: unknown }).messages : value;
+  const parsed = messageSchema.array().min(1, 'expected a non-empty list of {role, content} messages').safeParse(list);
   if (!parsed.success) {
-    issues.push({ ...position, path, message: `prompt file ${file}: expected a non-empty list of {role, content} messages` });
+    const positions = createPositionFinder(file, document, lineCounter);
+    const found = toSourceIssues(parsed.error.issues, list, positions, isWrapped ? ['messages'] : []);
+    issues.push(...found.map((issue) => ({ ...issue, path: issue.path || (isWrapped ? 'messages' : '') })));
     return null;
   }
   return parsed.data as PromptMessage[];

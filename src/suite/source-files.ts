@@ -10,6 +10,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } fro
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { optionRef, type SourceIssue } from '../errors.js';
 import type { SourcePosition } from './types.js';
+import { findInvalidUtf8, type Utf8Problem } from './utf8.js';
 
 /** Largest suite, prompt or schema file read, in bytes, unless the caller says otherwise: 64 MiB. */
 export const DEFAULT_MAX_SOURCE_BYTES = 64 * 1024 * 1024;
@@ -76,7 +77,7 @@ export class SourceFiles {
    */
   include(file: string): string | null {
     const result = readRegularFile(file, this.options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES);
-    if ('problem' in result) return null;
+    if (!('text' in result)) return null;
     this.texts.push(`${file}\0${result.text}`);
     return result.text;
   }
@@ -104,6 +105,18 @@ export class SourceFiles {
   private readAt(file: string, name: string, position: SourcePosition, path: string, issues: SourceIssue[], kind: SourceKind): { file: string; text: string } | null {
     const maxBytes = kind === 'data' ? (this.options.maxDataBytes ?? DEFAULT_MAX_DATA_BYTES) : (this.options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES);
     const result = readRegularFile(file, maxBytes);
+    if ('invalid' in result) {
+      // The position is the bad byte's, in the file itself: the reference that named the file is not the problem.
+      const { invalid } = result;
+      issues.push({
+        file,
+        line: invalid.line,
+        column: invalid.column,
+        path: '',
+        message: `not UTF-8: invalid byte ${invalid.byte} at byte offset ${invalid.offset}; save the file as UTF-8 (it looks like Latin-1 or another legacy encoding)`,
+      });
+      return null;
+    }
     if ('problem' in result) {
       issues.push({ ...position, path, message: `${result.problem}: ${file}` });
       return null;
@@ -119,10 +132,15 @@ function isOutside(root: string, path: string): boolean {
   return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
 }
 
-/** The text (UTF-8) of a regular file of at most `maxBytes`, or why not; see `readRegularFileBytes`. */
-export function readRegularFile(file: string, maxBytes: number): { text: string } | { problem: string } {
+/**
+ * The text of a regular UTF-8 file of at most `maxBytes`, or why not (the first invalid UTF-8 sequence apart); see
+ * `readRegularFileBytes`.
+ */
+export function readRegularFile(file: string, maxBytes: number): { text: string } | { problem: string } | { invalid: Utf8Problem } {
   const result = readRegularFileBytes(file, maxBytes);
-  return 'problem' in result ? result : { text: result.bytes.toString('utf8') };
+  if ('problem' in result) return result;
+  const invalid = findInvalidUtf8(result.bytes);
+  return invalid ? { invalid } : { text: result.bytes.toString('utf8') };
 }
 
 /**

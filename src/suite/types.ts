@@ -1,5 +1,6 @@
 /** The resolved suite: every shorthand expanded, every file read, every id assigned. */
 import type { AssertionSpec, TransformSpec } from '../assert/index.js';
+import type { SourceIssue } from '../errors.js';
 import type { ContentPartSpec, PairwiseSpec, RequestParams, ToolResultSpec, ToolSpec } from './schema.js';
 
 /** Where something was written, for error messages and CI annotations. */
@@ -113,4 +114,6 @@ export interface Suite {
   grader: { model: string | null; params: RequestParams };
   /** Pairwise judging as asked for by the suite (labels checked against `models`); null for none. */
   pairwise: PairwiseSpec | null;
+  /** Problems that do not stop a run (a prompt rendering to an empty string), in source order; `--strict` refuses them. */
+  warnings: SourceIssue[];
 }

@@ -11,3 +11,5 @@ export type { ToolCall } from './tool-call.js';
 export { answerText, toolCallText, toolCallsText } from './tool-call.js';
 export { MOCK_BASE_URL, describeEndpoint, endpointOf } from './endpoint.js';
 export type { EndpointInfo, EndpointKind } from './endpoint.js';
+export { spendOf, spentOn } from './spend.js';
+export type { RecordSpend, Spending } from './spend.js';

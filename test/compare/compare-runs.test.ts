@@ -160,3 +160,23 @@ describe('compareRunRecords bookkeeping', () => {
     expect(() => compare([], [], options)).toThrow(OnetokenEvalError);
   });
 });
+
+describe('model order', () => {
+  it('lists models in the suite order of run.json, as every other report does, not alphabetically', () => {
+    const meta = makeMeta({ models: ['zeta', 'alpha', 'mid'] });
+    const cells = slim(['alpha', 'mid', 'zeta'].flatMap((model) => casesOf(2, [], { model })));
+    const report = compareRunRecords({ meta, cells }, { meta, cells });
+    expect(report.models.map((group) => group.model)).toEqual(['zeta', 'alpha', 'mid']);
+  });
+});
+
+describe('numbers in the rendered comparison', () => {
+  it('shows tiny costs with significant digits and "-" without pricing', async () => {
+    const { renderCompareMarkdown } = await import('../../src/compare/index.js');
+    const meta = makeMeta();
+    const priced = slim(casesOf(2, [], { cost: 0.000024 }));
+    expect(renderCompareMarkdown(compareRunRecords({ meta, cells: priced }, { meta, cells: priced }))).toContain('| $0.000048 → $0.000048 |');
+    const unpriced = slim(casesOf(2, [], { cost: null }));
+    expect(renderCompareMarkdown(compareRunRecords({ meta, cells: unpriced }, { meta, cells: unpriced }))).toContain('| - → - |');
+  });
+});

@@ -49,6 +49,11 @@ describe('the compare gate refuses what it cannot judge', () => {
     expect(renderCompareText(report)).toContain('coverage: compared 6 of 10 base cells (60.0%)');
   });
 
+  it('writes the coverage counts in the reports\' one number format (thousands separated)', () => {
+    const report = compareRunRecords({ meta, cells: slim(casesOf(1500, [])) }, { meta, cells: slim(casesOf(1200, [])) }, { allowPartial: true });
+    expect(renderCompareText(report)).toContain('coverage: compared 1,200 of 1,500 base cells (80.0%)');
+  });
+
   it('refuses a mock run against a real one unless the endpoint change is allowed', () => {
     const mock = makeMeta({ baseUrl: 'mock' });
     const cells = slim(casesOf(3, []));

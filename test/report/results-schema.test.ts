@@ -11,6 +11,7 @@ const summary = {
   passRate: null, passRateInterval: null, meanScore: null, meanScoreInterval: null,
   promptTokens: 0, completionTokens: 0, totalTokens: 0, cost: null, cached: 0, attempts: 0,
   graders: { calls: 0, cached: 0, errors: 0, totalTokens: 0, cost: null },
+  spend: { answers: null, graders: null, total: null },
   repeatGroups: 0, models: [], metrics: {},
 };
 

@@ -69,13 +69,28 @@ describe('parseDataFile', () => {
 
 describe('checkReservedColumns', () => {
   it('accepts every reserved column and ordinary variables', () => {
-    expect(checkReservedColumns('rows.csv', [...RESERVED_COLUMNS, 'country', '_private'], { file: 'rows.csv', line: 1, column: 1 })).toEqual([]);
+    const header = { file: 'rows.csv', line: 1, column: 1 };
+    expect(checkReservedColumns('rows.csv', [...RESERVED_COLUMNS, 'country', '_private'].map((name): [string, typeof header] => [name, header]))).toEqual([]);
   });
 
   it('reports an unknown one without a suggestion when nothing is close', () => {
-    expect(checkReservedColumns('rows.csv', ['__zzzzzzzz'], { file: 'rows.csv', line: 1, column: 1 })).toEqual([
+    expect(checkReservedColumns('rows.csv', [['__zzzzzzzz', { file: 'rows.csv', line: 1, column: 1 }]])).toEqual([
       { file: 'rows.csv', line: 1, column: 1, path: '__zzzzzzzz', message: 'unknown reserved column "__zzzzzzzz"' },
     ]);
+  });
+});
+
+describe('unknown reserved keys of JSONL and YAML rows', () => {
+  it('reports a JSONL key at the line and column of the first row that uses it', () => {
+    const text = '{"country": "France"}\n{"country": "Japan"}\n{"country": "Peru", "__expectd": "Lima"}\n{"__expectd": "x", "country": "Chile"}\n';
+    expect(parseDataFile('bad.jsonl', text).issues).toEqual([
+      { file: 'bad.jsonl', line: 3, column: 21, path: '__expectd', message: 'unknown reserved column "__expectd" (did you mean "__expected"?)' },
+    ]);
+  });
+
+  it('reports a YAML key at its own line', () => {
+    const text = '- country: France\n- country: Peru\n  __expectd: Lima\n';
+    expect(parseDataFile('bad.yaml', text).issues).toMatchObject([{ file: 'bad.yaml', line: 3, column: 3, path: '__expectd' }]);
   });
 });
 

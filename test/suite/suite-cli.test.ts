@@ -47,7 +47,7 @@ describe('onetoken-eval validate', { timeout: 60_000 }, () => {
     const result = cli(['validate', suite]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`^${suite.replace(/[.\\/]/g, '\\$&')}: valid \\(\\d+ models, \\d+ prompts, \\d+ cases\\)\\n$`));
+    expect(result.stdout).toMatch(new RegExp(`^${suite.replace(/[.\\/]/g, '\\$&')}: valid \\(\\d+ models?, \\d+ prompts?, \\d+ cases?\\)\\n$`));
   });
 
   it.each([
@@ -110,6 +110,29 @@ describe('onetoken-eval plan', { timeout: 60_000 }, () => {
     expect(plans[0]!.cellCount).toBe(30);
     expect(plans[0]!.cells).toHaveLength(30);
     expect(new Set(plans[0]!.cells.map((cell) => cell.id)).size).toBe(30);
+  });
+
+  it('estimates the cost per model and in total from the suite\'s pricing, and says it is an estimate', () => {
+    const result = cli(['plan', join('suites', 'capitals.yaml'), '--limit', '0']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[2]).toMatch(/^ {2}model +cells +requests +est\. cost$/);
+    expect(lines.slice(3, 7).map((line) => line.trim().split(/\s+/))).toEqual([
+      ['gpt-4o-mini', '10', '10', expect.stringMatching(/^\$0\.000\d+$/)],
+      ['gpt-4o', '10', '10', expect.stringMatching(/^\$0\.00\d+$/)],
+      ['gpt-4.1-mini', '10', '10', expect.stringMatching(/^\$0\.000\d+$/)],
+      ['total', '30', '30', expect.stringMatching(/^\$0\.00\d+$/)],
+    ]);
+    expect(result.stdout).toContain('est. cost: an estimate from the suite\'s pricing: prompt tokens ~ characters / 4 of the rendered messages, completion tokens at most max_tokens');
+    const json = JSON.parse(cli(['plan', join('suites', 'capitals.yaml'), '--json']).stdout).plans[0];
+    expect(json.estimatedCost.models.map((model: { model: string }) => model.model)).toEqual(['gpt-4o-mini', 'gpt-4o', 'gpt-4.1-mini']);
+    expect(json.estimatedCost.cost).toBeGreaterThan(0);
+  });
+
+  it('prints no cost column for a suite without pricing', () => {
+    const result = cli(['plan', join('suites', 'tools.yaml'), '--limit', '0']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('est. cost');
   });
 
   it('prints one shard with the hash of the whole plan', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineKind, kindSchema } from '../kind.js';
-import { quote } from '../reason-text.js';
+import { quote, truncate } from '../reason-text.js';
 
 /** Why `new RegExp` refused a pattern, without V8's "Invalid regular expression: /…/:" prefix. */
 function regexProblem(pattern: string, flags: string | undefined): string | undefined {
@@ -34,14 +34,15 @@ export const regex = defineKind({
     if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: `invalid regex: ${problem}` });
   }),
   async score(answer, spec, context) {
-    const shown = `/${spec.value}/${spec.flags ?? ''}`;
+    // Shown as written between slashes, not JSON-quoted: quoting doubled every backslash (`/v?\\d+/`).
+    const shown = truncate(`/${spec.value}/${spec.flags ?? ''}`);
     const holds = context.match ? await context.match(spec.value, spec.flags, answer.output) : new RegExp(spec.value, spec.flags).test(answer.output);
     return {
       holds,
-      expected: `to match ${quote(shown)}`,
+      expected: `to match ${shown}`,
       got: quote(answer.output),
-      held: `matches ${quote(shown)}`,
-      missed: `does not match ${quote(shown)}`,
+      held: `matches ${shown}`,
+      missed: `does not match ${shown}`,
     };
   },
 });

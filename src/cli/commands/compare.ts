@@ -5,6 +5,7 @@ import { exitCodeOf } from '../exit-code.js';
 import { appendStepSummary, isStdoutFile } from '../github.js';
 import { emitCompareAnnotations } from '../compare-annotations.js';
 import { compareOptionsOf, type OptionValues } from '../options.js';
+import { isColorStdout } from '../terminal.js';
 
 /** Compares and prints in the chosen format; exit 1 on a regression. */
 export async function compareCommand(args: string[], options: OptionValues): Promise<number> {
@@ -12,7 +13,7 @@ export async function compareCommand(args: string[], options: OptionValues): Pro
   // `--html FILE` and `--no-html` share commander's attribute name `html`; compare has only the first.
   const htmlFile = (options as { html?: unknown }).html;
   const { report, head: headMeta, htmlPath } = await compareRuns(base, head, { ...compareOptionsOf(options), html: typeof htmlFile === 'string' ? htmlFile : false });
-  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !process.env.CI;
+  const color = isColorStdout();
   const format = options.format;
   const text = format === 'json' ? renderCompareJson(report) : format === 'md' ? renderCompareMarkdown(report) : renderCompareText(report, { color });
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);

@@ -1,10 +1,11 @@
 /** `onetoken-eval merge <dirs...> --out DIR`: `mergeRuns`, then the summary, warnings and the exit code. */
 import { UsageError } from '../../errors.js';
 import { mergeRuns } from '../../eval/index.js';
-import { renderSummaryTable } from '../../report/index.js';
 import { exitCodeOf, passRateShortfall } from '../exit-code.js';
 import { appendStepSummary } from '../github.js';
 import type { OptionValues } from '../options.js';
+import { renderRunSummary } from '../summary-output.js';
+import { isColorStdout } from '../terminal.js';
 
 /** Merges shards. */
 export async function mergeCommand(dirs: string[], options: OptionValues): Promise<number> {
@@ -14,7 +15,7 @@ export async function mergeCommand(dirs: string[], options: OptionValues): Promi
   const merged = await mergeRuns(dirs, { out, junitPath: options.junit, html: options.html, onWarning: warn });
   appendStepSummary(merged.summaryMarkdown);
   if (options.json) process.stdout.write(`${JSON.stringify({ out, summary: merged.summary, missing: merged.missing.length, duplicates: merged.duplicates }, null, 2)}\n`);
-  else if (!options.quiet) process.stdout.write(`merged ${dirs.length} shards into ${out}\n${renderSummaryTable(merged.summary, {})}\n`);
+  else process.stdout.write(renderRunSummary({ title: `merged ${dirs.length} shards into ${out}`, runDir: out, summary: merged.summary, failures: merged.failures, color: isColorStdout(), isQuiet: Boolean(options.quiet) }));
   if (merged.duplicates.length > 0) {
     warn(`${merged.duplicates.length} cells were in more than one shard (one copy kept${merged.coverage.repeated ? `; ${merged.coverage.repeated}` : ''}): ${merged.duplicates.slice(0, 5).join(', ')}${merged.duplicates.length > 5 ? ', …' : ''}`);
   }

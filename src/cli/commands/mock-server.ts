@@ -12,7 +12,8 @@ export async function mockServerCommand(_args: string[], options: OptionValues):
     throw error;
   });
   process.stdout.write(`${server.url}\n`);
-  process.stderr.write(`mock Onetoken server listening; use ONETOKEN_BASE_URL=${server.url} (any key works); Ctrl-C stops it\n`);
+  // The tool needs some key to send; the mock accepts any, so say so in a form that can be pasted as is.
+  process.stderr.write(`mock Onetoken server listening; use ONETOKEN_BASE_URL=${server.url} with any key, e.g. ONETOKEN_API_KEY=any; Ctrl-C stops it\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -14,6 +14,7 @@ import { exitCodeOf, worseExitCode } from '../exit-code.js';
 import { compareOptionsOf, suiteOptionsOf, type OptionValues } from '../options.js';
 import { printRunResult } from '../run-output.js';
 import { resolveShard } from '../shard-option.js';
+import { handleSuiteWarnings } from '../suite-warnings.js';
 import { handleInterrupts } from '../signals.js';
 import { ErrorSamples } from '../error-samples.js';
 import { assertStepSummaryWritable } from '../github.js';
@@ -28,7 +29,9 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
   // Not given (undefined) differs from "none": a resume takes what was not given from run.json.
   const pairwise = options.pairwise ? { models: 'all' as const, rubric: String(options.pairwise) } : undefined;
   const given = { models: options.models, filter: options.filter, shard: options.shard === undefined ? undefined : shard, repeat: options.repeat, pairwise };
-  const plans = loadSuites(paths, suiteOptionsOf(options)).map((suite) => buildPlan(suite, options.resume ? resumePlanOptions(options.resume, given, suite) : given));
+  const suites = loadSuites(paths, suiteOptionsOf(options));
+  handleSuiteWarnings(suites, Boolean(options.strict), (line) => process.stderr.write(`onetoken-eval: ${line}\n`));
+  const plans = suites.map((suite) => buildPlan(suite, options.resume ? resumePlanOptions(options.resume, given, suite) : given));
   const compare = compareOptionsOf(options);
   // A wrong baseline, comparison option or unwritable step summary must fail before any money is spent.
   if (options.baseline) for (const plan of plans) await checkBaseline(plan, options.baseline, compare, Boolean(options.mock));
@@ -52,6 +55,7 @@ export async function runCommand(paths: string[], options: OptionValues): Promis
           terminal.progress?.cell(record);
           errorSamples.add(record);
         },
+        onResumed: (cells, spentUsd) => terminal.progress?.resumed(cells, spentUsd),
         onEvent: (event) => terminal.progress?.event(event),
         onWarning: (message) => terminal.say(`warning: ${message}`),
       }).catch((error: unknown) => {

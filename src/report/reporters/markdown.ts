@@ -12,10 +12,11 @@ import {
   formatPercent,
   formatScore,
   formatScoreInterval,
-  truncate,
+  plural,
 } from '../text/format.js';
+import { FailureList, type FailureEntry } from '../summary/failure-list.js';
+import { describeSpend } from '../summary/spend.js';
 import { codeBlock, codeSpan, escapeInline, table } from '../text/markdown.js';
-import { cellTranscript, failedAssertions } from '../text/transcript.js';
 import { describeEndpoint } from '../../wire/index.js';
 import { PAIR_HEADER, pairRows, RANKING_HEADER, rankingRows } from '../summary/pairwise-text.js';
 import type { Reporter, ReportChunk, ReportEnding, RunSummary } from '../types.js';
@@ -26,26 +27,12 @@ export interface MarkdownSettings {
   outputPreviewChars: number;
 }
 
-/** What summary.md keeps of a failing cell: enough to explain it, with the output already cut. */
-interface ShownFailure {
-  id: string;
-  model: string;
-  modelId: string;
-  score: number | null;
-  reasons: { type: string; reason: string }[];
-  error: { code: string; message: string } | null;
-  preview: string | null;
-}
-
 /** Renders summary.md. */
 export function renderSummaryMarkdown(meta: RunMeta, settings: MarkdownSettings): Reporter {
-  const shown: ShownFailure[] = [];
-  let failing = 0;
+  const failures = new FailureList(settings.maxFailuresShown, settings.outputPreviewChars);
   return {
     cell(record: CellRecord): ReportChunk {
-      if (record.pass === true) return {};
-      failing++;
-      if (shown.length < settings.maxFailuresShown) shown.push(keepFailure(record, settings.outputPreviewChars));
+      failures.add(record);
       return {};
     },
     end(summary: RunSummary): ReportEnding {
@@ -55,23 +42,10 @@ export function renderSummaryMarkdown(meta: RunMeta, settings: MarkdownSettings)
         metricTable(summary),
         repeatTable(summary),
         pairwiseSection(summary),
-        failureSection(shown, failing),
+        failureSection(failures),
       ];
       return { before: `${sections.filter((section) => section !== '').join('\n\n')}\n`, withSpool: false, after: '' };
     },
-  };
-}
-
-function keepFailure(record: CellRecord, previewChars: number): ShownFailure {
-  const transcript = cellTranscript(record);
-  return {
-    id: record.id,
-    model: record.model,
-    modelId: record.modelId,
-    score: record.score,
-    reasons: failedAssertions(record),
-    error: record.error ? { code: record.error.code, message: record.error.message } : null,
-    preview: transcript === null ? null : truncate(transcript, previewChars),
   };
 }
 
@@ -82,16 +56,18 @@ function heading(meta: RunMeta, summary: RunSummary): string {
     `${formatCount(summary.failed)} failed`,
     `${formatCount(summary.errored)} errored`,
     `${formatCount(summary.cells)} cells`,
-    `${summary.models.length} ${summary.models.length === 1 ? 'model' : 'models'}`,
+    plural(summary.models.length, 'model'),
   ];
   // `shard.index` is already 1-based (run.json records `--shard i/n` as given).
   if (meta.shard) facts.push(`shard ${meta.shard.index}/${meta.shard.count}`);
   if (summary.cost !== null) facts.push(`cost ${formatCost(summary.cost)}`);
+  const spend = describeSpend(summary);
   const about = `suite ${codeSpan(meta.suite.path)} · plan ${codeSpan(meta.planHash.slice(0, 12))} · endpoint ${escapeInline(describeEndpoint(summary.endpoint))} · started ${escapeInline(meta.startedAt)}`;
   const unfinished = summary.complete
     ? ''
     : `\n\n> **⚠️ Incomplete run:** ${formatCount(summary.missingCells)} of ${formatCount(meta.cells)} cells have no record (the run was interrupted, stopped or killed); resume it with ${codeSpan(`onetoken-eval run ${meta.suite.path} --resume <this run directory>`)} before trusting or comparing these numbers`;
-  return `# ${escapeInline(meta.suite.name)}: eval results${summary.complete ? '' : ' (incomplete)'}\n\n${facts.join(' · ')}\n\n${about}${unfinished}`;
+  const spent = spend === null ? '' : `\n\n${escapeInline(spend.charAt(0).toUpperCase() + spend.slice(1))}`;
+  return `# ${escapeInline(meta.suite.name)}: eval results${summary.complete ? '' : ' (incomplete)'}\n\n${facts.join(' · ')}${spent}\n\n${about}${unfinished}`;
 }
 
 function modelTable(summary: RunSummary): string {
@@ -99,11 +75,11 @@ function modelTable(summary: RunSummary): string {
   const header = ['Model', 'Pass rate', '95% CI', 'Mean score', '95% CI', 'Errors', 'p50 ms', 'p95 ms', 'Tokens', 'Cost'];
   const rows = summary.models.map((model) => [
     `${escapeInline(model.model)} (${codeSpan(model.modelId)})`,
-    `${model.passed}/${model.passed + model.failed} · ${formatPercent(model.passRate)}`,
+    `${formatCount(model.passed)}/${formatCount(model.passed + model.failed)} · ${formatPercent(model.passRate)}`,
     formatIntervalPercent(model.passRateInterval),
     formatScore(model.meanScore),
     formatScoreInterval(model.meanScoreInterval),
-    String(model.errored),
+    formatCount(model.errored),
     formatMs(model.latencyP50Ms),
     formatMs(model.latencyP95Ms),
     formatCount(model.totalTokens),
@@ -128,7 +104,7 @@ function repeatTable(summary: RunSummary): string {
   if (summary.repeatGroups === 0) return '';
   const rows = summary.models.map((model) => [
     escapeInline(model.model),
-    String(model.repeats?.groups ?? 0),
+    formatCount(model.repeats?.groups ?? 0),
     formatPercent(model.repeats?.meanPassAtK ?? null),
     formatPercent(model.repeats?.meanPassHatK ?? null),
   ]);
@@ -136,16 +112,23 @@ function repeatTable(summary: RunSummary): string {
   return `## Repeats\n\n${note}\n\n${table(['Model', 'Groups', 'pass@k', 'pass^k'], rows, ['l', 'r', 'r', 'r'])}`;
 }
 
-function failureSection(shown: readonly ShownFailure[], failing: number): string {
+function failureSection(failures: FailureList): string {
+  const failing = failures.failingCells;
   if (failing === 0) return '## Failing cells\n\nNone: every scored cell passed and no cell errored.';
-  const count = shown.length < failing ? `${shown.length} of ${formatCount(failing)} shown` : `${failing}`;
+  const shown = failures.entries();
+  const groups = failures.failingGroups;
+  // Repeats of one case are folded into one entry, so the count says how many entries there are of how many cells.
+  const of = groups === failing ? '' : ` in ${plural(groups, 'case')}`;
+  const count = shown.length < groups ? `${shown.length} of ${formatCount(groups)} shown` : `${formatCount(groups)}`;
+  const heading = groups === failing ? `## Failing cells (${count})` : `## Failing cells (${count}; ${plural(failing, 'cell')}${of})`;
   const entries = shown.map((failure, position) => failureEntry(failure, position + 1));
-  return [`## Failing cells (${count})`, ...entries].join('\n\n');
+  return [heading, ...entries].join('\n\n');
 }
 
-function failureEntry(failure: ShownFailure, position: number): string {
+function failureEntry(failure: FailureEntry, position: number): string {
   const facts = [`model ${escapeInline(failure.model)} (${codeSpan(failure.modelId)})`];
-  facts.push(failure.error ? 'errored' : `score ${formatScore(failure.score)}`);
+  if (failure.total > 1) facts.push(`${failure.failed}/${failure.total} repeats failed`);
+  facts.push(failure.error && failure.reasons.length === 0 ? 'errored' : `score ${formatScore(failure.score)}`);
   const lines = [`### ${position}. ${codeSpan(failure.id)}`, '', facts.join(' · '), ''];
   if (failure.error) lines.push(`- error ${codeSpan(failure.error.code)}: ${escapeInline(failure.error.message)}`);
   for (const { type, reason } of failure.reasons) lines.push(`- ${codeSpan(type)}: ${escapeInline(reason)}`);

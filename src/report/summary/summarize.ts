@@ -5,7 +5,7 @@
 import { OnetokenEvalError } from '../../errors.js';
 import type { CellRecord, RunMeta } from '../../run/index.js';
 import { RESULTS_VERSION } from '../results-schema.js';
-import { endpointOf } from '../../wire/index.js';
+import { endpointOf, spendOf } from '../../wire/index.js';
 import type { GraderSummary, ModelSummary, RepeatGroup, RunSummary } from '../types.js';
 import { percentile, SampleList } from '../../stats/index.js';
 import { RepeatGrouper } from './repeat-groups.js';
@@ -26,6 +26,7 @@ export class SummaryBuilder {
   private readonly models = new Map<string, ModelState>();
   private readonly grouper = new RepeatGrouper();
   private readonly graders: GraderSummary = { calls: 0, cached: 0, errors: 0, totalTokens: 0, cost: null };
+  private readonly spend: RunSummary['spend'] = { answers: null, graders: null, total: null };
   private hasRepeats = false;
   private groupCount = 0;
   private lastIndex = -1;
@@ -51,6 +52,7 @@ export class SummaryBuilder {
     if (record.error === null && record.latencyMs !== null) state.latencies.push(record.latencyMs);
     if (record.repeat > 0) this.hasRepeats = true;
     for (const call of record.graderCalls) this.addGraderCall(call);
+    this.addSpend(record);
     return this.countGroups(this.grouper.add(record));
   }
 
@@ -77,6 +79,7 @@ export class SummaryBuilder {
       cached: this.run.cached,
       attempts: this.run.attempts,
       graders: { ...this.graders },
+      spend: { ...this.spend, total: this.spend.total === null ? null : roundUsd(this.spend.total) },
       repeatGroups: this.hasRepeats ? this.groupCount : 0,
       models,
       metrics: this.run.metrics(),
@@ -105,6 +108,14 @@ export class SummaryBuilder {
       state.passHatKSum += group.passHatK;
     }
     return groups;
+  }
+
+  /** The spend rule of `--max-cost` and the progress line (run's `spendOf`), so all three end on one total. */
+  private addSpend(record: CellRecord): void {
+    const { answers, graders } = spendOf(record);
+    if (answers !== null) this.spend.answers = roundUsd((this.spend.answers ?? 0) + answers);
+    if (graders !== null) this.spend.graders = roundUsd((this.spend.graders ?? 0) + graders);
+    if (answers !== null || graders !== null) this.spend.total = (this.spend.total ?? 0) + (answers ?? 0) + (graders ?? 0);
   }
 
   private addGraderCall(call: CellRecord['graderCalls'][number]): void {
@@ -144,4 +155,9 @@ export class SummaryBuilder {
         : null,
     };
   }
+}
+
+/** USD to a millionth of a cent, as each estimate is, so sums print no float noise. */
+function roundUsd(usd: number): number {
+  return Math.round(usd * 1e8) / 1e8;
 }

@@ -71,10 +71,10 @@ function row(
   const rateTone: Tone = passRate === null ? null : passRate === 1 ? 'good' : passRate >= 0.5 ? 'warn' : 'bad';
   return [
     plain(label),
-    plain(`${passed}/${passed + failed}`),
+    plain(`${formatCount(passed)}/${formatCount(passed + failed)}`),
     { text: formatPercent(passRate), tone: rateTone },
     plain(formatScore(meanScore)),
-    { text: String(errored), tone: errored > 0 ? 'bad' : null },
+    { text: formatCount(errored), tone: errored > 0 ? 'bad' : null },
     ...rest.map(plain),
   ];
 }

@@ -1,4 +1,8 @@
-/** Number and text formatting shared by the human-readable reports (summary.md, the terminal table, JUnit). */
+/**
+ * The one number format of everything a person reads: summary.md, the terminal's summary table and progress line,
+ * `compare` and the CLI's messages. Tokens and counts carry thousands separators, costs keep enough significant
+ * digits to be non-zero, "-" stands for unknown (no pricing), and counted nouns agree with their number.
+ */
 import type { Interval } from '../../stats/index.js';
 
 /** A rate as a percentage with one decimal (`90.0%`), or `-` when unknown. */
@@ -27,16 +31,28 @@ export function formatMs(ms: number | null): string {
   return ms === null ? '-' : String(Math.round(ms));
 }
 
-/** A USD estimate: four decimals, two significant digits below a cent so tiny costs do not show as zero. */
+/**
+ * A USD estimate: `-` without pricing, `$0` for nothing spent, four decimals from a cent up (thousands separated),
+ * and two significant digits below a cent, so $0.000048 reads as such and never as `$0.0000`.
+ */
 export function formatCost(cost: number | null): string {
   if (cost === null) return '-';
-  if (cost === 0 || cost >= 0.01) return `$${cost.toFixed(4)}`;
-  return `$${cost.toPrecision(2)}`;
+  if (cost === 0) return '$0';
+  if (cost >= 0.01) {
+    const [whole, decimals] = cost.toFixed(4).split('.') as [string, string];
+    return `$${formatCount(Number(whole))}.${decimals}`;
+  }
+  return `$${Number(cost.toPrecision(2)).toFixed(Math.max(2, 1 - Math.floor(Math.log10(cost))))}`;
 }
 
 /** An integer with thousands separators that do not depend on the locale (`12,345`). */
 export function formatCount(value: number): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A count with its noun in the right number: `1 cell`, `2 cells`, `1,200 cells`; `plural` for irregular nouns. */
+export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
+  return `${formatCount(count)} ${count === 1 ? noun : pluralNoun}`;
 }
 
 /**

@@ -56,7 +56,8 @@ describe('text kinds', () => {
 
   it('shows the pattern and flags of a failed regex', async () => {
     const result = await score('abc', { type: 'regex', value: '^\\d+$', flags: 'm' });
-    expect(result.reason).toBe('expected to match "/^\\\\d+$/m", got "abc"');
+    // The pattern reads as it was written: one backslash, no JSON quoting (issue 16, item 16).
+    expect(result.reason).toBe('expected to match /^\\d+$/m, got "abc"');
   });
 });
 

@@ -26,6 +26,19 @@ describe('summary.md', () => {
     expect(text).toContain('**1 of 2 scored cells passed (50.0%)** · 1 failed · 1 errored · 3 cells · 2 models');
   });
 
+  test('says what was spent, grading beside answers, under the totals', async () => {
+    const call = { model: 'judge', requestHash: 'g', usage: null, latencyMs: 1, error: null };
+    const text = await writeMarkdown([
+      makeCell({ cost: 0.001, graderCalls: [{ ...call, cached: false, cost: 0.0002 }] }),
+      makeCell({ case: 'spain', cached: true, cost: 0.001, graderCalls: [{ ...call, cached: true, cost: 0.0002 }] }),
+    ]);
+    expect(text).toContain('\n\nSpent $0.0012: answers $0.0010 (1 cached answer free), grading $0.00020 (1 cached grader call free)\n\n');
+  });
+
+  test('has no spend line without pricing', async () => {
+    expect(await writeMarkdown([makeCell({ cost: null })])).not.toContain('Spent');
+  });
+
   test('has one table row per model with the pass rate, its interval, errors, latency, tokens and cost', async () => {
     const text = await writeMarkdown([makeCell(), makeCell({ model: 'big', pass: false, latencyMs: 300 })]);
     expect(text).toContain('| Model | Pass rate | 95% CI | Mean score | 95% CI | Errors | p50 ms | p95 ms | Tokens | Cost |');
@@ -67,6 +80,22 @@ describe('summary.md', () => {
     const text = await writeMarkdown(failing(cells), { maxFailuresShown: max });
     expect(text).toContain(heading);
     expect(text.match(/^### /gm) ?? []).toHaveLength(entries);
+  });
+
+  test('folds the failing repeats of a case into one entry with k/n and the distinct reasons', async () => {
+    const lyon = makeAssertion(false, { reason: 'expected to contain "Paris", got "Lyon"' });
+    const nice = makeAssertion(false, { reason: 'expected to contain "Paris", got "Nice"' });
+    const cells = [
+      ...[0, 1, 2].map((repeat) => makeCell({ case: 'france', repeat, pass: false, assertions: [repeat === 1 ? nice : lyon] })),
+      ...[0, 1, 2].map((repeat) => makeCell({ case: 'spain', repeat, pass: repeat !== 1 })),
+      ...[0, 1, 2].map((repeat) => makeCell({ case: 'italy', repeat })),
+    ];
+    const text = await writeMarkdown(cells);
+    expect(text).toContain('## Failing cells (2; 4 cells in 2 cases)');
+    expect(text).toContain('### 1. `capital/france/mini`\n\nmodel mini (`mini-id`) · 3/3 repeats failed · score 0.000');
+    expect(text).toContain('- `contains`: expected to contain "Paris", got "Lyon"\n- `contains`: expected to contain "Paris", got "Nice"');
+    expect(text).toContain('### 2. `capital/spain/mini`\n\nmodel mini (`mini-id`) · 1/3 repeats failed');
+    expect(text.match(/^### /gm) ?? []).toHaveLength(2);
   });
 
   test('says so when nothing failed', async () => {

@@ -21,6 +21,23 @@ const grader = (overrides: Partial<GraderCall> = {}): GraderCall => ({
 });
 
 describe('SummaryBuilder', () => {
+  test('adds up what was spent, answers and grading apart, with what the cache served free', () => {
+    const summary = summarize([
+      makeCell({ cost: 0.001, graderCalls: [grader({ cost: 0.0002 }), grader({ cached: true, cost: 0.5 })] }),
+      makeCell({ case: 'spain', cached: true, cost: 0.5, graderCalls: [grader({ cost: 0.0003 })] }),
+      makeErroredCell({ case: 'italy' }),
+    ]);
+    expect(summary.spend).toEqual({ answers: 0.001, graders: 0.0005, total: 0.0015 });
+    // The cost column stays what the answers cost, cached or not; graders.cost what every grader call cost.
+    expect(summary.cost).toBeCloseTo(0.501, 10);
+    expect(summary.graders.cost).toBeCloseTo(0.5005, 10);
+  });
+
+  test('spends null without pricing, and null grading beside priced answers when no grader call was priced', () => {
+    expect(summarize([makeCell({ cost: null })]).spend).toEqual({ answers: null, graders: null, total: null });
+    expect(summarize([makeCell({ cost: 0.002, graderCalls: [grader({ cost: null })] })]).spend).toEqual({ answers: 0.002, graders: null, total: 0.002 });
+  });
+
   test('orders models as run.json lists them and leaves out models without cells', () => {
     const summary = summarize([makeCell({ model: 'big' }), makeCell({ model: 'extra' })], ['mini', 'big']);
     expect(summary.models.map((model) => model.model)).toEqual(['big', 'extra']);

@@ -28,6 +28,12 @@ describe('renderSummaryTable', () => {
     );
   });
 
+  test('writes passed, scored and error counts with thousands separators, as every report does', () => {
+    const big = { ...twoModels, models: [{ ...twoModels.models[0]!, passed: 1200, failed: 34, errored: 1500 }], passed: 1200, failed: 34, errored: 1500 };
+    const row = renderSummaryTable(big).split('\n')[1]!;
+    expect(row).toMatch(/^gpt-4o-mini\s+1,200\/1,234\s+\S+\s+\S+\s+1,500\s/);
+  });
+
   test('leaves out the total row for a single model', () => {
     const table = renderSummaryTable(summarize([makeCell()], ['mini']));
     expect(table.trimEnd().split('\n')).toHaveLength(2);

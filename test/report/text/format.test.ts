@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatCost, formatCount, formatIntervalPercent, formatPercent, truncate } from '../../../src/report/text/format.js';
+import { formatCost, formatCount, formatIntervalPercent, formatPercent, plural, truncate } from '../../../src/report/text/format.js';
 
 describe('truncate', () => {
   test.each([
@@ -22,7 +22,12 @@ describe('number formats', () => {
     { value: formatIntervalPercent({ low: 0.699, high: 0.9721 }), expected: '69.9–97.2%' },
     { value: formatCost(0.0123456), expected: '$0.0123' },
     { value: formatCost(0.000012345), expected: '$0.000012' },
-    { value: formatCost(0), expected: '$0.0000' },
+    { value: formatCost(0), expected: '$0' },
+    { value: formatCost(0.000048), expected: '$0.000048' },
+    { value: formatCost(1234.5), expected: '$1,234.5000' },
+    { value: plural(1, 'cell'), expected: '1 cell' },
+    { value: plural(0, 'prompt'), expected: '0 prompts' },
+    { value: plural(1200, 'retry', 'retries'), expected: '1,200 retries' },
     { value: formatCost(null), expected: '-' },
     { value: formatCount(1234567), expected: '1,234,567' },
     { value: formatCount(999), expected: '999' },

@@ -1,10 +1,13 @@
-/** How the page writes numbers: the same precision as summary.md, so the two reports read alike. */
-
-const counts = new Intl.NumberFormat('en-US');
+/**
+ * How the page writes numbers: counts and costs through the reports' one number format (report/text/format.ts,
+ * pure and bundled into the page), so the page, summary.md, the terminal and `compare` read alike; an em dash
+ * stands for unknown, the page's typography.
+ */
+import { formatCost as sharedCost, formatCount as sharedCount } from '../../text/format.js';
 
 /** 12,345 */
 export function formatCount(value: number): string {
-  return counts.format(value);
+  return sharedCount(value);
 }
 
 /** A rate in 0..1 as a percentage with one decimal; an em dash when unknown. */
@@ -35,11 +38,9 @@ export function formatMs(ms: number | null | undefined): string {
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }
 
-/** Estimated USD with enough decimals to tell small runs apart. */
+/** Estimated USD as everywhere else (`$0.000048`, `$1.2345`); an em dash without pricing. */
 export function formatCost(cost: number | null | undefined): string {
-  if (cost === null || cost === undefined) return '—';
-  if (cost === 0) return '$0';
-  return cost >= 1 ? `$${cost.toFixed(2)}` : `$${cost.toPrecision(3)}`;
+  return cost === null || cost === undefined ? '—' : sharedCost(cost);
 }
 
 /** A p-value, with small ones written as a bound. */
