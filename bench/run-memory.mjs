@@ -11,12 +11,12 @@
  *
  * Run after `npm run build`: `node bench/run-memory.mjs`, or `run()` from bench/index.mjs.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load, measureProcess } from './measure-process.mjs';
+import { startMockProcess } from './mock-process.mjs';
 
 const SIZES = [10_000, 100_000];
 const MAX_MIB_100K = 160;
@@ -24,20 +24,6 @@ const MAX_RATIO = 1.3;
 const CONCURRENCY = 50;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(root, 'dist/cli/main.js');
-
-/** Starts `dist/mock/main.js` at latency 0 in its own process; resolves with its URL and a stop function. */
-async function startMock() {
-  const child = spawn(process.execPath, [join(root, 'dist/mock/main.js'), '--port', '0', '--latency-ms', '0', '--no-log'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    let text = '';
-    child.stdout.on('data', (chunk) => {
-      text += chunk;
-      if (text.includes('\n')) resolve(text.split('\n')[0].trim());
-    });
-    child.on('exit', (code) => reject(new Error(`mock server exited with ${code}`)));
-  });
-  return { url, stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); }) };
-}
 
 /** A suite of `cells` cases of one prompt and one model; returns its path. */
 async function writeSuite(dir, cells) {
@@ -78,7 +64,7 @@ async function runOnce(url, dir, cells, nodeFlags = []) {
 /** Runs both sizes and returns the lines to print. */
 export async function run() {
   const dir = await mkdtemp(join(tmpdir(), 'ote-bench-run-memory-'));
-  const mock = await startMock();
+  const mock = await startMockProcess(0);
   try {
     const lines = [`run memory: node ${process.version}, ${availableParallelism()} CPUs, load average ${load()}; whole \`run\` process, mock at latency 0 in its own process, concurrency ${CONCURRENCY}`];
     const results = [];

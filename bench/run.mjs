@@ -11,29 +11,16 @@
  * cold figure (cache off) is printed beside it.
  * Run after `npm run build`: `node bench/run.mjs`, or `run()` from bench/index.mjs.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startMockProcess } from './mock-process.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist/cli/main.js');
 const bare = join(root, 'bench/bare-client.mjs');
-
-/** Starts `dist/mock/main.js` in a child process; resolves with its URL and a stop function. */
-async function startMockProcess(latencyMs) {
-  const child = spawn(process.execPath, [join(root, 'dist/mock/main.js'), '--port', '0', '--latency-ms', String(latencyMs), '--no-log'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    let text = '';
-    child.stdout.on('data', (chunk) => {
-      text += chunk;
-      if (text.includes('\n')) resolve(text.split('\n')[0].trim());
-    });
-    child.on('exit', (code) => reject(new Error(`mock server exited with ${code}`)));
-  });
-  return { url, stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); }) };
-}
 
 /** Writes a suite of `cases` cells (one prompt, one model, one cheap assertion); returns its path. */
 function writeSuite(dir, cases) {

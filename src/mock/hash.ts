@@ -2,6 +2,7 @@
  * Deterministic hashing and a seeded generator. The mock never reads the clock or `Math.random` for anything a
  * client can observe, so every answer is a pure function of the request and the seed.
  */
+import { seededRandom } from '../stats/index.js';
 
 /** A 53-bit non-cryptographic hash of `text` (two 32-bit multiply-xorshift lanes combined). */
 export function hashString(text: string, seed = 0): number {
@@ -22,16 +23,9 @@ export function hashHex(parts: readonly unknown[], length = 12): string {
   return hashString(JSON.stringify(parts)).toString(16).padStart(14, '0').slice(-length);
 }
 
-/** A seeded uniform generator in [0, 1) (mulberry32): small, fast and good enough for fault draws. */
+/** A seeded uniform generator in [0, 1) (the stats leaf's mulberry32, seeded by a hash): good enough for fault draws. */
 export function createRng(seed: number): () => number {
-  let state = hashString(String(seed)) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(hashString(String(seed)));
 }
 
 /** Picks one item of a non-empty list by a hash value. */
