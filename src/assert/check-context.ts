@@ -37,7 +37,8 @@ export function checkContext(answer: Answer, context: KindContext, config: unkno
 
 /** How a check is named in reasons: `checks/refund.mjs#isPolite`, `checks/refund.mjs` (default export), or the expression. */
 export function describeSource(source: CheckSource): string {
-  if ('expression' in source) return quote(source.expression, 60);
+  // Shown as written, not JSON-quoted: quoting doubled every backslash (`/\\s+/`), as it did for regex patterns.
+  if ('expression' in source) return `"${truncate(source.expression.replace(/\s+/g, ' ').trim(), 60)}"`;
   return source.function === null ? source.file : `${source.file}#${source.function}`;
 }
 

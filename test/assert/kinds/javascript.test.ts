@@ -32,6 +32,12 @@ describe('javascript', () => {
     expect(result.error).toBe('check "true" timed out after 5000 ms');
   });
 
+  it('names an inline check as written, backslashes not doubled and whitespace folded', async () => {
+    const { runCheck } = fakeRunner({ ok: true, value: false });
+    const result = await scoreAnswer(makeAnswer(), { type: 'javascript', value: 'output.split(/\\s+/).length > 2 &&\n  /[.!?]$/.test(output)' }, { runCheck });
+    expect(result.reason).toBe('expected to pass the check "output.split(/\\s+/).length > 2 && /[.!?]$/.test(output)", got score 0');
+  });
+
   it('errors without a check runner instead of running code in the caller', async () => {
     expect((await scoreAnswer(makeAnswer(), { type: 'javascript', value: 'true' })).error).toMatch(/needs a check runner/);
   });
