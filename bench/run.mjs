@@ -80,7 +80,7 @@ export async function run() {
     let outs = 0;
     const runArgs = (suite, concurrency) => [cli, 'run', suite, '--no-cache', '--quiet', '--concurrency', String(concurrency), '--out', join(temp, `out-${outs++}`)];
     // Warm the code cache, as a user's first start does.
-    for (const args of [['--version'], ['--help'], ['validate', 'suites/capitals.yaml'], runArgs(one, 1)]) timed([cli, ...args], env, [0, 1]);
+    for (const args of [[cli, '--version'], [cli, '--help'], [cli, 'validate', 'suites/capitals.yaml'], runArgs(one, 1)]) timed(args, env, [0, 1]);
 
     const start = alternate([
       () => timed(['-e', '0']),

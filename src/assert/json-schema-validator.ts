@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { BlockingMatcher } from '../pattern/index.js';
 
 /** Cached validators kept at most; the cache is cleared when full. @default 256 */
 const CACHE_LIMIT = 256;
@@ -41,7 +42,13 @@ function createAjv<T extends Ajv | Ajv2020>(instance: T): T {
   return instance;
 }
 
-const options = { allErrors: true, strict: false, logger: false } as const;
+/**
+ * Schema `pattern`s come from the suite, and a backtracking one would block the process with no way out (ajv
+ * tests them synchronously): they run in a worker with the regex time limit, and one that overruns it throws,
+ * which errors the assertion (see `BlockingMatcher`).
+ */
+const patterns = new BlockingMatcher();
+const options = { allErrors: true, strict: false, logger: false, code: { regExp: patterns.engine() } } as const;
 let engines: { draft7: Ajv; draft2020: Ajv2020 } | null = null;
 const cache = new Map<string, ValidateFunction>();
 
