@@ -10,6 +10,8 @@ import { startMockServer, type MockServer } from '../../src/mock/index.js';
 import { cliEnv, makeTempDir, runCli, startCli } from '../helpers/cli.js';
 
 const SUITE = join('suites', 'custom-checks.yaml');
+/** The exit code of a finished run of SUITE against the mock: it fails some cells on purpose (a bare city name is not a sentence). */
+const SOME_FAILED = 1;
 
 interface Judgment {
   id: string;
@@ -63,7 +65,7 @@ describe('pairwise judging', { timeout: 60_000 }, () => {
   it('judges every row, records transformedOutput and writes results.json version 4 with the judgments', async () => {
     const out = join(temp.path, 'plain');
     const result = await runCli(['run', SUITE, '--out', out, '--no-cache', '--quiet'], { env: env() });
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(SOME_FAILED);
     expect(result.stdout).toMatch(/pairwise judging \(3 judgments, 0 errored/);
     const written = results(out);
     expect(written.version).toBe(4);
@@ -76,19 +78,19 @@ describe('pairwise judging', { timeout: 60_000 }, () => {
   it('turns a judge that always prefers the first position into ties, not wins', async () => {
     const out = join(temp.path, 'biased');
     const result = await runCli(['run', SUITE, '--out', out, '--no-cache', '--quiet', '--pairwise', 'PREFER-FIRST: the better answer'], { env: env() });
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(SOME_FAILED);
     expect(results(out).summary.pairwise.pairs).toEqual([expect.objectContaining({ judged: 3, wins: 0, ties: 3, losses: 0 })]);
   });
 
   it('takes --pairwise from run.json on resume and refuses another rubric', async () => {
     const out = join(temp.path, 'flag');
     const rubric = 'PREFER-FIRST: the better answer';
-    expect((await runCli(['run', SUITE, '--out', out, '--no-cache', '--quiet', '--pairwise', rubric], { env: env() })).code).toBe(0);
+    expect((await runCli(['run', SUITE, '--out', out, '--no-cache', '--quiet', '--pairwise', rubric], { env: env() })).code).toBe(SOME_FAILED);
     const refused = await runCli(['run', SUITE, '--resume', out, '--no-cache', '--quiet', '--pairwise', 'another rubric'], { env: env() });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(`--pairwise "another rubric" does not match the run directory's "${rubric}"`);
     const resumed = await runCli(['run', SUITE, '--resume', out, '--no-cache', '--quiet'], { env: env() });
-    expect(resumed.code).toBe(0);
+    expect(resumed.code).toBe(SOME_FAILED);
     expect(results(out).summary.pairwise.pairs).toEqual([expect.objectContaining({ judged: 3, ties: 3 })]);
   });
 
@@ -108,7 +110,7 @@ describe('pairwise judging', { timeout: 60_000 }, () => {
 
     const resumedFrom = server.stats.chatRequests;
     const resumed = await runCli(['run', SUITE, '--resume', out, '--no-cache', '--quiet', '--concurrency', '2'], { env: env() });
-    expect(resumed.code).toBe(0);
+    expect(resumed.code).toBe(SOME_FAILED);
     // Only the two unfinished judgments, two requests each: no answer and no finished judgment is sent again.
     expect(server.stats.chatRequests - resumedFrom).toBe(4);
     const final = results(out).judgments;
@@ -119,10 +121,10 @@ describe('pairwise judging', { timeout: 60_000 }, () => {
   it('re-judges on rescore through the cache, without a request', async () => {
     const out = join(temp.path, 'cached');
     const cacheDir = join(temp.path, 'cache');
-    expect((await runCli(['run', SUITE, '--out', out, '--cache-dir', cacheDir, '--quiet'], { env: env() })).code).toBe(0);
+    expect((await runCli(['run', SUITE, '--out', out, '--cache-dir', cacheDir, '--quiet'], { env: env() })).code).toBe(SOME_FAILED);
     const before = server.stats.chatRequests;
     const rescored = await runCli(['rescore', out, '--cache-dir', cacheDir], { env: env() });
-    expect(rescored.code).toBe(0);
+    expect(rescored.code).toBe(SOME_FAILED);
     expect(server.stats.chatRequests).toBe(before);
     expect(results(out).judgments).toHaveLength(3);
   });
@@ -130,10 +132,10 @@ describe('pairwise judging', { timeout: 60_000 }, () => {
   it('merges the judgments of shards into the merged run', async () => {
     const shards = [1, 2].map((index) => join(temp.path, `shard-${index}`));
     for (const [index, out] of shards.entries()) {
-      expect((await runCli(['run', SUITE, '--out', out, '--shard', `${index + 1}/2`, '--no-cache', '--quiet'], { env: env() })).code).toBe(0);
+      expect((await runCli(['run', SUITE, '--out', out, '--shard', `${index + 1}/2`, '--no-cache', '--quiet'], { env: env() })).code).toBe(SOME_FAILED);
     }
     const merged = join(temp.path, 'merged');
-    expect((await runCli(['merge', ...shards, '--out', merged], { env: env() })).code).toBe(0);
+    expect((await runCli(['merge', ...shards, '--out', merged], { env: env() })).code).toBe(SOME_FAILED);
     expect(results(merged).judgments.map((judgment) => judgment.index)).toEqual([0, 1, 2]);
     expect(results(merged).summary.pairwise.pairs[0]!.judged).toBe(3);
   });
