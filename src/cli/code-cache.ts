@@ -20,6 +20,9 @@ import vm from 'node:vm';
 /** `import()` inside the bundle loads as it would in a file Node compiled itself (a user's check module, say). */
 const importModuleDynamically = vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
 
+/** Length of the CommonJS wrapper's opening, `(function (exports, require, module, __filename, __dirname) { `. */
+const WRAPPER_PREFIX_LENGTH = Module.wrap('').indexOf('{') + 2;
+
 /** Entries not used for this long are deleted when a new one is written: old bundles' files, other Node versions. */
 const STALE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -51,7 +54,8 @@ export function installCodeCache(bundleDir: string, cacheDir: string): () => voi
     if (!filename.startsWith(prefix)) return compile.call(this, content, filename);
     const file = entryFile(cacheDir, filename);
     const cachedData = readEntry(file);
-    const script = new vm.Script(Module.wrap(content), { filename, cachedData, importModuleDynamically });
+    // The wrapper shares the first line with the (minified) code: shift columns back so stacks and source maps match.
+    const script = new vm.Script(Module.wrap(content), { filename, cachedData, importModuleDynamically, columnOffset: -WRAPPER_PREFIX_LENGTH });
     if (cachedData === undefined || script.cachedDataRejected === true) pending.push({ file, script });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     const require = Module.createRequire(filename);

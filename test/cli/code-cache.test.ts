@@ -1,8 +1,9 @@
 /** The command line's V8 code cache (src/cli/code-cache.ts): written once, used after, harmless when broken or off. */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { codeCacheDirectory } from '../../src/cli/code-cache.js';
+import { codeCacheDirectory, installCodeCache } from '../../src/cli/code-cache.js';
 import { cliEnv, makeTempDir, runCli } from '../helpers/cli.js';
 
 function entries(dir: string): string[] {
@@ -56,5 +57,24 @@ describe('the code cache of the command line', { timeout: 60_000 }, () => {
     writeFileSync(blocker, '');
     const unwritable = await runCli(['--version'], { env: cliEnv({ ONETOKEN_EVAL_COMPILE_CACHE: join(blocker, 'cache') }) });
     expect(unwritable).toMatchObject({ code: 0, stdout: off.stdout, stderr: '' });
+  });
+
+  test('keeps the columns of the file itself in stack traces (the wrapper shares its first line)', () => {
+    const bundle = join(temp.path, 'bundle');
+    mkdirSync(bundle);
+    const source = 'exports.fail = function () { throw new Error("from the bundle"); };';
+    writeFileSync(join(bundle, 'thrower-0a1b2c.cjs'), source);
+    installCodeCache(bundle, cacheDir);
+    const { fail } = createRequire(import.meta.url)(join(bundle, 'thrower-0a1b2c.cjs')) as { fail: () => void };
+    expect(fail).toThrow('from the bundle');
+    const stack = (() => {
+      try {
+        fail();
+      } catch (error) {
+        return String((error as Error).stack);
+      }
+      return '';
+    })();
+    expect(stack).toContain(`thrower-0a1b2c.cjs:1:${source.indexOf('new Error') + 1}`);
   });
 });
