@@ -42,8 +42,9 @@ export function codeCacheDirectory(env: NodeJS.ProcessEnv): string | null {
 }
 
 /**
- * Compiles every CommonJS file under `bundleDir` (files whose names carry a content hash) through the code cache in `cacheDir` from now on. Returns the
- * function that writes the entries that were missing or stale (called once, when the process exits).
+ * Compiles every CommonJS file under `bundleDir` (files whose names carry a content hash) through the code cache
+ * in `cacheDir` from now on. Returns the function that writes the entries that were missing or stale (called once,
+ * when the process exits).
  */
 export function installCodeCache(bundleDir: string, cacheDir: string): () => void {
   const prefix = bundleDir.endsWith(sep) ? bundleDir : `${bundleDir}${sep}`;
