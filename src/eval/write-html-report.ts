@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { CompareReport } from '../compare/index.js';
-import { readResultCells, writeReports, type PageBaseline, type RunSummary } from '../report/index.js';
+import { readResultCells, readResultsPairwise, writeReports, type PageBaseline, type RunSummary } from '../report/index.js';
 import { acquireRunLock, type RunLock } from '../run/index.js';
 import { compareRuns } from './compare-runs.js';
 import { readRunSide } from './read-run-side.js';
@@ -25,7 +25,9 @@ export async function writeHtmlReport(runPath: string, options: WriteHtmlReportO
   const isFile = (await stat(resolved)).isFile();
   const runDir = isFile ? dirname(resolved) : resolved;
   const path = resolve(options.outputPath ?? (isFile ? resolved.replace(/(\.json)?$/, '.html') : join(runDir, 'report.html')));
-  const { summary } = await writeReports(runDir, meta, readResultCells(resolved), { formats: ['html'], htmlPath: path, htmlBaseline: options.baseline });
+  // The pairwise section and each row's verdicts come from results.json too, as `run` wrote them.
+  const pairwise = await readResultsPairwise(resolved);
+  const { summary } = await writeReports(runDir, meta, readResultCells(resolved), { formats: ['html'], htmlPath: path, htmlBaseline: options.baseline, pairwise });
   return { path, summary };
 }
 

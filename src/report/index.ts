@@ -38,7 +38,7 @@ export { renderPairwiseText } from './summary/pairwise-text.js';
 export { REPORT_FORMATS, DEFAULT_FORMATS, resolveReportOptions } from './options.js';
 export type { ResolvedReportOptions } from './options.js';
 export { RESULTS_VERSION, READABLE_RESULTS_VERSIONS, runSummarySchema, modelSummarySchema, repeatGroupSchema, pairwiseSummarySchema } from './results-schema.js';
-export { readResultCells, readResultEntries, readResultRecordsAt, readResultsHeader } from './results-reader.js';
+export { readResultCells, readResultEntries, readResultRecordsAt, readResultsHeader, readResultsPairwise } from './results-reader.js';
 export type { ResultEntry, ResultLinePosition, ResultsHeader } from './results-reader.js';
 export { renderHtmlReport } from './reporters/html.js';
 export type { HtmlSettings } from './reporters/html.js';

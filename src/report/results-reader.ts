@@ -11,9 +11,10 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CheckpointError } from '../errors.js';
-import type { CellRecord } from '../run/index.js';
+import type { CellRecord, JudgmentRecord } from '../run/index.js';
 import { CELLS_OPENING_LINE } from './reporters/json.js';
-import { READABLE_RESULTS_VERSIONS } from './results-schema.js';
+import { READABLE_RESULTS_VERSIONS, type PairwiseSummary } from './results-schema.js';
+import type { PairwiseInput } from './summary/pairwise.js';
 
 /** The header of a results.json: its version and the run metadata, to be validated by the run's own schema. */
 export interface ResultsHeader {
@@ -87,6 +88,66 @@ export async function* readResultEntries(path: string): AsyncGenerator<ResultEnt
   } finally {
     await lines.close();
   }
+}
+
+/**
+ * The pairwise part of a results.json for rewriting its reports (`report`, `compare --html`): the judging set-up
+ * from `summary.pairwise` and the `judgments` list; null when the run judged no pairs (or the file predates
+ * version 4). Reads past the cells without parsing them; the summary and the judgments are at most one per row
+ * and pair. A CheckpointError naming `file:line` for a judgment line that is not one.
+ */
+export async function readResultsPairwise(path: string): Promise<PairwiseInput | null> {
+  const file = await resultsFileOf(path);
+  const lines = new LineReader(file);
+  try {
+    await readHeader(file, lines);
+    let summary: string | null = null;
+    let inCells = true;
+    let inJudgments = false;
+    const judgments: JudgmentRecord[] = [];
+    while (lines.nextBuffered() || (await lines.next())) {
+      if (inCells) {
+        // Only the closing line of the cells starts with `]`: every cell line starts with `{`.
+        if (lines.bytes[lines.start] === CLOSE_BRACKET) inCells = false;
+        continue;
+      }
+      const raw = lines.text();
+      if (summary === null && raw.startsWith('"summary": ')) summary = raw.slice('"summary": '.length);
+      else if (summary !== null && !summary.endsWith('\n}')) summary += `\n${raw === '},' ? '}' : raw}`;
+      else if (raw === '"judgments": [') inJudgments = true;
+      else if (inJudgments && raw.startsWith(']')) break;
+      else if (inJudgments) judgments.push(parseJudgment(file, lines.lineNumber, raw.endsWith(',') ? raw.slice(0, -1) : raw));
+    }
+    const pairwise = summary === null ? null : ((JSON.parse(summary) as { pairwise?: PairwiseSummary | null }).pairwise ?? null);
+    if (!pairwise) return null;
+    const pairs = pairwise.pairs.map((pair): [string, string] => [pair.modelA, pair.modelB]);
+    return { rubric: pairwise.rubric, grader: pairwise.grader, models: pairwise.models, reference: pairwise.reference, pairs, judgments };
+  } catch (error) {
+    if (error instanceof CheckpointError) throw error;
+    throw new CheckpointError(`${file}: cannot read its pairwise summary (${(error as Error).message})`, { cause: error });
+  } finally {
+    await lines.close();
+  }
+}
+
+/** Parses one judgment line; a CheckpointError naming `file:line` when it is not JSON or not a judgment. */
+function parseJudgment(file: string, lineNumber: number, text: string): JudgmentRecord {
+  const value = parseLine(file, lineNumber, text);
+  // Checked as far as the page and the summary read it, like a cell record's id and index.
+  const judgment = value as Partial<JudgmentRecord> | null;
+  const isJudgment =
+    judgment !== null &&
+    typeof judgment === 'object' &&
+    [judgment.prompt, judgment.case, judgment.modelA, judgment.modelB].every((field) => typeof field === 'string') &&
+    Number.isInteger(judgment.repeat) &&
+    (judgment.winner === null || judgment.winner === 'a' || judgment.winner === 'b' || judgment.winner === 'tie') &&
+    (judgment.error === null || typeof judgment.error === 'string') &&
+    Array.isArray(judgment.verdicts) &&
+    judgment.verdicts.every((verdict: unknown) => isVerdict(verdict));
+  if (!isJudgment) {
+    throw new CheckpointError(`${file}:${lineNumber}: not a pairwise judgment: expected "prompt", "case", "repeat", "modelA", "modelB", "winner", "verdicts" and "error", found ${describe(value)}`);
+  }
+  return judgment as JudgmentRecord;
 }
 
 /**
@@ -305,14 +366,18 @@ function parseHeader(file: string, text: string): ResultsHeader {
   return { file, version: header.version, run: header.run };
 }
 
-/** Parses one record line; a CheckpointError naming `file:line` when it is not JSON or not a record. */
-function parseRecord(file: string, lineNumber: number, text: string): CellRecord {
-  let value: unknown;
+/** Parses one line of JSON; a CheckpointError naming `file:line` when it is not JSON. */
+function parseLine(file: string, lineNumber: number, text: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new CheckpointError(`${file}:${lineNumber}: not valid JSON: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** Parses one record line; a CheckpointError naming `file:line` when it is not JSON or not a record. */
+function parseRecord(file: string, lineNumber: number, text: string): CellRecord {
+  const value = parseLine(file, lineNumber, text);
   const record = value as Partial<CellRecord> | null;
   if (record === null || typeof record !== 'object' || typeof record.id !== 'string' || !Number.isInteger(record.index)) {
     throw new CheckpointError(`${file}:${lineNumber}: expected a cell record with "id" and "index", found ${describe(value)}`);
@@ -322,6 +387,11 @@ function parseRecord(file: string, lineNumber: number, text: string): CellRecord
   record.rounds ??= [];
   record.turns ??= [];
   return record as CellRecord;
+}
+
+function isVerdict(value: unknown): boolean {
+  const verdict = value as Partial<JudgmentRecord['verdicts'][number]> | null;
+  return verdict !== null && typeof verdict === 'object' && (verdict.order === 'ab' || verdict.order === 'ba') && (verdict.reason === null || typeof verdict.reason === 'string');
 }
 
 function describe(value: unknown): string {

@@ -12,7 +12,12 @@ describe('onetoken-eval report', { timeout: 60_000 }, () => {
 
   beforeAll(async () => {
     temp = makeTempDir();
-    const [withHtml, withoutHtml] = await Promise.all([run('with'), run('without', ['--no-html'])]);
+    const [withHtml, withoutHtml, pairwise] = await Promise.all([
+      run('with'),
+      run('without', ['--no-html']),
+      runCli(['run', 'suites/custom-checks.yaml', '--mock', '--no-cache', '--no-html', '--out', dir('pairwise')], { env: cliEnv() }),
+    ]);
+    expect(pairwise.code).toBe(1); // the suite fails some cells against the mock on purpose
     expect(withHtml.code).toBe(1);
     expect(withHtml.stdout).toContain(`report: ${join(dir('with'), 'report.html')}`);
     expect(withoutHtml.code).toBe(1);
@@ -72,6 +77,31 @@ describe('onetoken-eval report', { timeout: 60_000 }, () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^onetoken-eval: warning: .*run\.lock: took over a stale lock of process 1073741824/);
     expect(existsSync(join(runDir, 'run.lock'))).toBe(false);
+  });
+
+  it('rewrites the pairwise matrix and each row\'s verdicts of a run that judged pairs from its results.json', async () => {
+    const result = await runCli(['report', dir('pairwise')], { env: cliEnv() });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const html = readFileSync(join(dir('pairwise'), 'report.html'), 'utf8');
+    const results = JSON.parse(readFileSync(join(dir('pairwise'), 'results.json'), 'utf8')) as { summary: { pairwise: unknown }; judgments: { case: string; modelA: string; modelB: string; winner: string }[] };
+    const summary = JSON.parse(/<script type="application\/json" id="ote-summary">([\s\S]*?)<\/script>/.exec(html)![1]!) as { pairwise: unknown };
+    expect(summary.pairwise).toEqual(results.summary.pairwise);
+    const judgments = [...html.matchAll(/<script type="application\/json" class="ote-judgments">([\s\S]*?)<\/script>/g)].flatMap((match) => JSON.parse(match[1]!) as unknown[]);
+    expect(judgments).toEqual(results.judgments.map(({ case: name, modelA, modelB, winner }) => expect.objectContaining({ case: name, modelA, modelB, winner })));
+    expect(judgments).toHaveLength(3);
+  });
+
+  it('exits 2 with one line naming file:line for a judgment line of results.json that is not one', async () => {
+    const file = join(temp.path, 'bad-judgment.json');
+    const lines = readFileSync(join(dir('pairwise'), 'results.json'), 'utf8').split('\n');
+    const at = lines.indexOf('"judgments": [') + 1;
+    lines[at] = '{"prompt": 1},';
+    writeFileSync(file, lines.join('\n'));
+    const result = await runCli(['report', file, '-o', join(temp.path, 'bad.html')], { env: cliEnv() });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(`${file}:${at + 1}: not a pairwise judgment`);
   });
 
   it('exits 2 with one line for a directory that holds no run', async () => {

@@ -1,6 +1,9 @@
-/** The projection of a cell record into the page's data: texts cut, grader calls counted, defaults left out. */
-import type { CellRecord } from '../../run/index.js';
-import { CELL_DEFAULTS, type PageCell, type PageCellLine } from './page-data.js';
+/**
+ * The projection of a cell record into the page's data (texts cut, grader calls counted, defaults left out),
+ * and of a pairwise judgment (reasons cut, ids and grader calls left out).
+ */
+import type { CellRecord, JudgmentRecord } from '../../run/index.js';
+import { CELL_DEFAULTS, JUDGMENT_REASON_CHARS, type PageCell, type PageCellLine, type PageJudgment } from './page-data.js';
 import { contentOf } from '../text/transcript.js';
 import { cutText } from './page-text.js';
 
@@ -69,4 +72,19 @@ function isDefault(value: unknown): boolean {
 function toolCallsOf(record: CellRecord): unknown[] {
   const calls = (record as { toolCalls?: unknown }).toolCalls;
   return Array.isArray(calls) ? calls : [];
+}
+
+/** Projects one judgment into the page: its row, models, outcome and verdicts, each reason cut to a few lines. */
+export function toPageJudgment(record: JudgmentRecord): PageJudgment {
+  const cut = (text: string | null) => (text === null ? null : cutText(text, JUDGMENT_REASON_CHARS));
+  return {
+    prompt: record.prompt,
+    case: record.case,
+    repeat: record.repeat,
+    modelA: record.modelA,
+    modelB: record.modelB,
+    winner: record.winner,
+    verdicts: record.verdicts.map(({ order, better, reason }) => ({ order, better, reason: cut(reason) })),
+    error: cut(record.error),
+  };
 }

@@ -10,6 +10,7 @@ export const DATA_BLOCK_IDS = {
   cells: 'ote-cells',
   summary: 'ote-summary',
   baseline: 'ote-baseline',
+  judgments: 'ote-judgments',
 } as const;
 
 /** The run's identity, from run.json, written before the first cell. */
@@ -104,6 +105,25 @@ export const CELL_DEFAULTS = {
   systemFingerprint: null,
   graderCalls: 0,
 } satisfies Partial<PageCell>;
+
+/** Characters of a judge's reason or a judgment's error kept in the page: verdicts are short, the page lists many. */
+export const JUDGMENT_REASON_CHARS = 1000;
+
+/**
+ * One pairwise judgment of a row (prompt × case × repeat), slimmed for the detail view: the two models, the
+ * combined outcome (null when errored) and each position-swapped verdict with the judge's reason, cut.
+ */
+export interface PageJudgment {
+  prompt: string;
+  case: string;
+  repeat: number;
+  modelA: string;
+  modelB: string;
+  winner: 'a' | 'b' | 'tie' | null;
+  /** `ab` shows `modelA` first, `ba` shows `modelB` first; `better` is the position preferred, null when unreadable. */
+  verdicts: { order: 'ab' | 'ba'; better: 'first' | 'second' | 'tie' | null; reason: PageText | null }[];
+  error: PageText | null;
+}
 
 /** An interval in 0..1 (or a signed difference for deltas). */
 export interface PageInterval {

@@ -45,12 +45,15 @@ export function pageHead(title: string): string {
 }
 
 /** Opening tag of a JSON data block. */
-export function dataBlockStart(name: Exclude<keyof typeof DATA_BLOCK_IDS, 'cells'>): string {
+export function dataBlockStart(name: Exclude<keyof typeof DATA_BLOCK_IDS, 'cells' | 'judgments'>): string {
   return `<script type="application/json" id="${DATA_BLOCK_IDS[name]}">`;
 }
 
 /** Opening tag of one of the blocks of cells; each holds a JSON array, and the cells are their concatenation. */
 export const CELLS_BLOCK_START = `<script type="application/json" class="${DATA_BLOCK_IDS.cells}">`;
+
+/** Opening tag of one of the blocks of pairwise judgments (only when the run judged pairs), like the cells'. */
+export const JUDGMENTS_BLOCK_START = `<script type="application/json" class="${DATA_BLOCK_IDS.judgments}">`;
 
 /** Closing tag of a JSON data block. */
 export const DATA_BLOCK_END = '</script>\n';

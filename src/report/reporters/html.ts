@@ -11,18 +11,22 @@
  *   <script type="application/json" class="ote-cells">[   <- a new block every ~64 KiB of cells
  *   …
  *   ]</script>
+ *   <script type="application/json" class="ote-judgments">[   <- only when the run judged pairs: one compact
+ *   {…judgment…}                                                  PageJudgment per line, in ~64 KiB blocks
+ *   ]</script>
  *   <script type="application/json" id="ote-summary">{…RunSummary…}</script>
  *   <script type="application/json" id="ote-baseline">{…comparison…} or null</script>
  *   <script>…page…</script>
  *
  * Many small blocks rather than one: Chromium parsed a 10,000-cell page about twice as fast that way (one
  * multi-megabyte script text is slow to tokenize). Only the previous cell's messages and parameters are kept
- * between cells, so memory does not grow with the run.
+ * between cells, so memory does not grow with the run. Judgments (at most one per row and pair) are already held
+ * by the report step for results.json and the summary; each is projected and written at the end.
  */
-import type { CellRecord, RunMeta } from '../../run/index.js';
+import type { CellRecord, JudgmentRecord, RunMeta } from '../../run/index.js';
 import type { PageBaseline, PageRun } from '../html/page-data.js';
-import { toPageCell, type PreviousCell } from '../html/page-cell.js';
-import { CELLS_BLOCK_START, DATA_BLOCK_END, dataBlockStart, pageHead, pageTail } from '../html/page-shell.js';
+import { toPageCell, toPageJudgment, type PreviousCell } from '../html/page-cell.js';
+import { CELLS_BLOCK_START, DATA_BLOCK_END, dataBlockStart, JUDGMENTS_BLOCK_START, pageHead, pageTail } from '../html/page-shell.js';
 import { toScriptJson } from '../html/script-json.js';
 import type { Reporter, ReportChunk, ReportEnding, RunSummary } from '../types.js';
 
@@ -32,6 +36,8 @@ export interface HtmlSettings {
   htmlMaxOutputChars: number;
   /** The comparison with a baseline to show, if any. */
   htmlBaseline: PageBaseline | null;
+  /** The run's pairwise judgments, listed in the detail view of their row. @default none */
+  pairwise?: { judgments: readonly JudgmentRecord[] } | null;
 }
 
 /** Characters of cells after which a new cells block starts. */
@@ -56,6 +62,7 @@ export function renderHtmlReport(meta: RunMeta, settings: HtmlSettings): Reporte
     end(summary: RunSummary): ReportEnding {
       const blocks = [
         `\n]${DATA_BLOCK_END}`,
+        judgmentBlocks(settings.pairwise?.judgments ?? []),
         `${dataBlockStart('summary')}${toScriptJson(summary)}${DATA_BLOCK_END}`,
         `${dataBlockStart('baseline')}${toScriptJson(settings.htmlBaseline)}${DATA_BLOCK_END}`,
         pageTail(),
@@ -63,6 +70,26 @@ export function renderHtmlReport(meta: RunMeta, settings: HtmlSettings): Reporte
       return { before: blocks.join(''), withSpool: false, after: '' };
     },
   };
+}
+
+/** The judgments' blocks, split like the cells'; nothing when the run judged no pairs. */
+function judgmentBlocks(judgments: readonly JudgmentRecord[]): string {
+  if (judgments.length === 0) return '';
+  const blocks: string[] = [];
+  let lines: string[] = [];
+  let chars = 0;
+  for (const judgment of judgments) {
+    const line = toScriptJson(toPageJudgment(judgment));
+    lines.push(line);
+    chars += line.length;
+    if (chars > BLOCK_CHARS) {
+      blocks.push(`${JUDGMENTS_BLOCK_START}[\n${lines.join(',\n')}\n]${DATA_BLOCK_END}`);
+      lines = [];
+      chars = 0;
+    }
+  }
+  if (lines.length > 0) blocks.push(`${JUDGMENTS_BLOCK_START}[\n${lines.join(',\n')}\n]${DATA_BLOCK_END}`);
+  return blocks.join('');
 }
 
 /** The run block: the facts of run.json the header shows, and the page's settings. */

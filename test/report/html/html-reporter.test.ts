@@ -1,13 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { CONTENT_SECURITY_POLICY, renderHtmlReport, SummaryBuilder } from '../../../src/report/index.js';
+import { JUDGMENT_REASON_CHARS } from '../../../src/report/html/page-data.js';
 import type { PageBaseline } from '../../../src/report/index.js';
-import type { CellRecord } from '../../../src/run/index.js';
+import type { CellRecord, JudgmentRecord } from '../../../src/run/index.js';
 import { indexed, makeCell, makeErroredCell, makeMeta } from '../records.js';
 
 /** Renders a page from records the way writeReports does, in memory. */
-function render(records: CellRecord[], baseline: PageBaseline | null = null, maxChars = 4000): string {
+function render(records: CellRecord[], baseline: PageBaseline | null = null, maxChars = 4000, judgments: JudgmentRecord[] = []): string {
   const meta = makeMeta();
-  const reporter = renderHtmlReport(meta, { htmlMaxOutputChars: maxChars, htmlBaseline: baseline });
+  const reporter = renderHtmlReport(meta, { htmlMaxOutputChars: maxChars, htmlBaseline: baseline, pairwise: { judgments } });
   const builder = new SummaryBuilder(meta);
   let text = reporter.start?.() ?? '';
   for (const record of records) {
@@ -20,12 +21,23 @@ function render(records: CellRecord[], baseline: PageBaseline | null = null, max
 
 /** The JSON of one data block, parsed; for `ote-cells`, the cells of every cells block in order. */
 function block(html: string, id: string): unknown {
-  if (id === 'ote-cells') {
-    return [...html.matchAll(/<script type="application\/json" class="ote-cells">([\s\S]*?)<\/script>/g)].flatMap((match) => JSON.parse(match[1]!) as unknown[]);
+  if (id === 'ote-cells' || id === 'ote-judgments') {
+    return [...html.matchAll(new RegExp(`<script type="application/json" class="${id}">([\\s\\S]*?)</script>`, 'g'))].flatMap((match) => JSON.parse(match[1]!) as unknown[]);
   }
   const match = new RegExp(`<script type="application/json" id="${id}">([\\s\\S]*?)</script>`).exec(html);
   if (!match) throw new Error(`no block ${id}`);
   return JSON.parse(match[1]!);
+}
+
+/** A judgment of the mini/big pair on one row, judged both ways with these reasons. */
+function judgment(overrides: Partial<JudgmentRecord> = {}): JudgmentRecord {
+  return {
+    id: 'capital/france/mini~big#0', index: 0, prompt: 'capital', case: 'france', repeat: 0, modelA: 'mini', modelB: 'big',
+    cellA: 'capital/france/mini#0', cellB: 'capital/france/big#0', winner: 'b',
+    verdicts: [{ order: 'ab', better: 'second', reason: 'big names the city' }, { order: 'ba', better: 'first', reason: 'big is right' }],
+    graderCalls: [{ model: 'judge', requestHash: 'h', cached: false, usage: null, cost: null, latencyMs: 5, error: null }], error: null,
+    ...overrides,
+  };
 }
 
 const hostile = ['</script><script>alert(1)</script>', '<!--<script>', '<img src=x onerror=alert(1)>', '</SCRIPT >', '\u2028\u2029'];
@@ -77,6 +89,46 @@ describe('renderHtmlReport', () => {
     expect(CONTENT_SECURITY_POLICY).toMatch(/default-src 'none'/);
     expect(CONTENT_SECURITY_POLICY).toMatch(/connect-src 'none'/);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe/);
+  });
+
+  test('lists each judgment compactly in its own blocks: row, models, outcome and cut reasons, no ids or grader calls', () => {
+    const records = indexed([makeCell({ model: 'mini' }), makeCell({ model: 'big' })]);
+    const long = 'why '.repeat(1000);
+    const html = render(records, null, 4000, [judgment(), judgment({ id: 'x', index: 1, repeat: 1, winner: 'tie', verdicts: [{ order: 'ab', better: 'first', reason: long }, { order: 'ba', better: null, reason: null }] })]);
+    expect(block(html, 'ote-judgments')).toEqual([
+      {
+        prompt: 'capital', case: 'france', repeat: 0, modelA: 'mini', modelB: 'big', winner: 'b', error: null,
+        verdicts: [{ order: 'ab', better: 'second', reason: { text: 'big names the city', chars: 18 } }, { order: 'ba', better: 'first', reason: { text: 'big is right', chars: 12 } }],
+      },
+      {
+        prompt: 'capital', case: 'france', repeat: 1, modelA: 'mini', modelB: 'big', winner: 'tie', error: null,
+        verdicts: [{ order: 'ab', better: 'first', reason: { text: long.slice(0, JUDGMENT_REASON_CHARS), chars: long.length } }, { order: 'ba', better: null, reason: null }],
+      },
+    ]);
+    // The judgments come after the cells and before the summary.
+    expect(html.indexOf('class="ote-judgments"')).toBeGreaterThan(html.lastIndexOf('class="ote-cells"'));
+    expect(html.indexOf('class="ote-judgments"')).toBeLessThan(html.indexOf('id="ote-summary"'));
+  });
+
+  test('keeps hostile judge reasons and errors inside the judgments block and gives them back unchanged', () => {
+    const judgments = hostile.map((text, i) => judgment({ index: i, repeat: i, winner: null, verdicts: [{ order: 'ab', better: null, reason: text }], error: text }));
+    const html = render(indexed([makeCell()]), null, 4000, judgments);
+    // Four data blocks, one judgments block and the page script.
+    expect(html.match(/<script/gi)).toHaveLength(6);
+    expect(html.match(/<\/script/gi)).toHaveLength(6);
+    expect(html).not.toContain('<img');
+    const parsed = block(html, 'ote-judgments') as { verdicts: { reason: { text: string } }[]; error: { text: string } }[];
+    expect(parsed.map((item) => item.verdicts[0]!.reason.text)).toEqual(hostile);
+    expect(parsed.map((item) => item.error.text)).toEqual(hostile);
+  });
+
+  test('splits many judgments into blocks of about 64 KiB and writes no judgments block for a run without them', () => {
+    const many = Array.from({ length: 300 }, (_, i) => judgment({ index: i, case: `c${i}`, verdicts: [{ order: 'ab', better: 'first', reason: `Причина ${i} ${'x'.repeat(400)}` }] }));
+    const html = render(indexed([makeCell()]), null, 4000, many);
+    expect(html.match(/class="ote-judgments"/g)!.length).toBeGreaterThan(1);
+    expect((block(html, 'ote-judgments') as { case: string }[]).map((item) => item.case)).toEqual(many.map((item) => item.case));
+    expect(/[^\x00-\x7f]/.test(html.slice(html.indexOf('class="ote-judgments"'), html.indexOf('id="ote-summary"')))).toBe(false);
+    expect(render(indexed([makeCell()]))).not.toContain('class="ote-judgments"');
   });
 
   test('writes only the run facts the header shows, not the plan options of run.json', () => {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CellRecord } from '../../../src/run/index.js';
+import type { CellRecord, JudgmentRecord } from '../../../src/run/index.js';
 import { cliEnv, makeTempDir, runCli } from '../../helpers/cli.js';
 import { launchChromium, openReport, type PageWatch } from './chromium.js';
 import { makeMockRuns, readResults, type Results } from './mock-runs.js';
@@ -37,6 +37,15 @@ function disagree(row: CellRecord[]): boolean {
     if (scored.length > 0) fractions.add(scored.filter((cell) => cell.pass).length / scored.length);
   }
   return fractions.size > 1;
+}
+
+/** What the detail view says of a judgment, written out from results.json's fields. */
+function expectedOutcome({ modelA, modelB, winner, verdicts }: JudgmentRecord): string {
+  if (winner === 'a') return `${modelA} beat ${modelB}`;
+  if (winner === 'b') return `${modelB} beat ${modelA}`;
+  if (winner === null) return `${modelA} and ${modelB}: not judged (the judge failed)`;
+  const why = verdicts.every((verdict) => verdict.better === 'tie') ? 'the judge called it a tie both ways' : 'the judge disagreed with itself when the answers were swapped';
+  return `${modelA} and ${modelB}: tie (${why})`;
 }
 
 describe('report.html in Chromium', { timeout: 120_000 }, () => {
@@ -172,7 +181,7 @@ describe('report.html in Chromium', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('shows the pairwise win-rate matrix of results.json', async () => {
+  it('shows the pairwise win-rate matrix of results.json, and each row\'s verdicts in the detail view of its cells', async () => {
     const out = join(temp.path, 'pairwise');
     const result = await runCli(['run', join('suites', 'custom-checks.yaml'), '--mock', '--out', out, '--no-cache', '--quiet'], { env: cliEnv() });
     expect(result.code).toBe(1); // the suite fails some cells against the mock on purpose
@@ -182,12 +191,28 @@ describe('report.html in Chromium', { timeout: 120_000 }, () => {
     const rate = pairwise.matrix.winRate[0]![1]!;
     expect(await page.getByTestId('win-rate-0-1').textContent()).toBe(`${(rate * 100).toFixed(1)}%`);
     expect(await page.getByTestId('win-rate-0-0').textContent()).toBe('');
+    const { judgments } = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { judgments: JudgmentRecord[] };
+    // The mock's judge prefers gpt-4o on one row and calls the others ties; every row is checked from modelB's cell.
+    expect(new Set(judgments.map((judgment) => judgment.winner))).toEqual(new Set(['b', 'tie']));
+    for (const judgment of judgments) {
+      await page.locator(`.grid-row[data-case="${judgment.case}"][data-prompt="${judgment.prompt}"] .cell[data-model="${judgment.modelB}"]`).click();
+      const detail = page.getByTestId('detail');
+      await expect.poll(() => detail.getAttribute('open')).toBe('');
+      expect(await detail.getByTestId('pairwise-outcome').allTextContents()).toEqual([expectedOutcome(judgment)]);
+      const listed = await detail.getByTestId('detail-pairwise').textContent();
+      for (const verdict of judgment.verdicts) expect(listed).toContain(verdict.reason);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => detail.isVisible()).toBe(false);
+    }
     await page.close();
   });
 
   it('has no pairwise section for a run without pairwise judging', async () => {
     const page = await open('head');
     expect(await page.getByTestId('pairwise').count()).toBe(0);
+    await page.locator('.grid-row .cell').first().click();
+    await expect.poll(() => page.getByTestId('detail').isVisible()).toBe(true);
+    expect(await page.getByTestId('detail-pairwise').count()).toBe(0);
     await page.close();
   });
 });

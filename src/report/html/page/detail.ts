@@ -1,9 +1,9 @@
 /**
  * The detail view of one cell, in a modal `<dialog>` (Escape closes it and focus returns to the grid): the full
  * request, the whole output (as the page keeps it), every assertion with its reason, the measures, and the
- * same row's other models next to it.
+ * same row's other models next to it, with the row's pairwise verdicts when the run judged pairs.
  */
-import type { PageCell, PageFlip } from '../page-data.js';
+import type { PageCell, PageFlip, PageJudgment } from '../page-data.js';
 import { cellLabel, previewOf } from './cell-status.js';
 import { append, clear, h } from './element.js';
 import { formatCost, formatCount, formatMs, formatScore } from './format.js';
@@ -27,8 +27,11 @@ export class DetailView {
     this.element.addEventListener('close', onClose);
   }
 
-  /** Shows one cell of a row, with the row's other models and the baseline flip of the cell if there is one. */
-  show(cell: PageCell, row: Row, models: readonly string[], flip: PageFlip | undefined): void {
+  /**
+   * Shows one cell of a row, with the row's other models, the baseline flip of the cell if there is one, and the
+   * pairwise judgments of its row and repeat.
+   */
+  show(cell: PageCell, row: Row, models: readonly string[], flip: PageFlip | undefined, judgments: readonly PageJudgment[] = []): void {
     clear(this.title);
     clear(this.body);
     const { status, text } = cellLabel(cell);
@@ -50,6 +53,8 @@ export class DetailView {
       h('pre', { 'aria-label': 'Parameters' }, JSON.stringify({ seed: cell.seed, ...cell.params }, null, 2)),
       h('h3', null, 'Other models in this row'),
       this.others(cell, row, models),
+      judgments.length > 0 ? h('h3', null, 'Pairwise') : null,
+      judgments.length > 0 ? h('ul', { class: 'pairwise-verdicts', 'data-testid': 'detail-pairwise' }, ...judgments.map(judgmentItem)) : null,
     ]);
     if (!this.element.open) this.element.showModal();
     this.body.scrollTop = 0;
@@ -86,6 +91,35 @@ export class DetailView {
     });
     return buttons.length > 0 ? h('div', { class: 'others' }, ...buttons) : h('p', { class: 'muted' }, 'No other model in this row.');
   }
+}
+
+/** What the judge decided about one pair, as a sentence. */
+export function judgmentOutcome(judgment: PageJudgment): string {
+  const { modelA, modelB, winner } = judgment;
+  if (winner === 'a') return `${modelA} beat ${modelB}`;
+  if (winner === 'b') return `${modelB} beat ${modelA}`;
+  if (winner === 'tie') {
+    const bothTie = judgment.verdicts.every((verdict) => verdict.better === 'tie');
+    return `${modelA} and ${modelB}: tie (${bothTie ? 'the judge called it a tie both ways' : 'the judge disagreed with itself when the answers were swapped'})`;
+  }
+  return `${modelA} and ${modelB}: not judged (the judge failed)`;
+}
+
+/** One verdict, from the side of the model the judge saw first. */
+function verdictLine(verdict: PageJudgment['verdicts'][number], judgment: PageJudgment): HTMLElement {
+  const [first, second] = verdict.order === 'ab' ? [judgment.modelA, judgment.modelB] : [judgment.modelB, judgment.modelA];
+  const preferred = verdict.better === 'first' ? `preferred ${first}` : verdict.better === 'second' ? `preferred ${second}` : verdict.better === 'tie' ? 'called it a tie' : 'gave no readable verdict';
+  return h('li', null, `${first} shown first: ${preferred}`, verdict.reason ? h('div', { class: 'muted' }, renderPageText(verdict.reason)) : null);
+}
+
+function judgmentItem(judgment: PageJudgment): HTMLElement {
+  return h(
+    'li',
+    { 'data-model-a': judgment.modelA, 'data-model-b': judgment.modelB },
+    h('strong', { 'data-testid': 'pairwise-outcome' }, judgmentOutcome(judgment)),
+    judgment.error ? h('div', { class: 'cut' }, 'error: ', renderPageText(judgment.error)) : null,
+    judgment.verdicts.length > 0 ? h('ul', null, ...judgment.verdicts.map((verdict) => verdictLine(verdict, judgment))) : null,
+  );
 }
 
 function assertionTable(cell: PageCell): HTMLElement {

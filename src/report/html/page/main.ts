@@ -11,7 +11,7 @@ import { append, h } from './element.js';
 import { Grid } from './grid.js';
 import { renderHeader } from './header.js';
 import { renderLatencyChart } from './latency-chart.js';
-import { modelOrder, readReportData } from './report-data.js';
+import { judgmentKey, judgmentsByRow, modelOrder, readReportData } from './report-data.js';
 import { filterRows, visibleModels } from './row-filter.js';
 import { buildRows, type Row } from './rows.js';
 import { renderPairwiseView } from './pairwise-view.js';
@@ -23,6 +23,7 @@ const data = readReportData();
 const models = modelOrder(data);
 const flips = new Map<string, PageFlip>((data.baseline?.flips ?? []).map((flip) => [flip.id, flip]));
 const rows = buildRows(data.cells, new Set(flips.keys()));
+const judgments = judgmentsByRow(data.judgments);
 let cellIndex: Map<string, { cell: PageCell; row: Row }> | null = null;
 /** The cell with this id and its row; the index is built on first use, since most visits open no cell. */
 function findCell(id: string): { cell: PageCell; row: Row } | undefined {
@@ -96,7 +97,7 @@ function apply(): void {
     toolbar.update(state, matched.length, rows.length);
   }
   const found = state.cell ? findCell(state.cell) : undefined;
-  if (found) detail.show(found.cell, found.row, models, flips.get(found.cell.id));
+  if (found) detail.show(found.cell, found.row, models, flips.get(found.cell.id), judgments.get(judgmentKey(found.cell)) ?? []);
   else detail.close();
 }
 

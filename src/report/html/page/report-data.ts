@@ -1,6 +1,6 @@
 /** Reading the JSON blocks the Node reporter embedded in the page. */
 import type { RunSummary } from '../../types.js';
-import type { PageBaseline, PageCell, PageCellLine, PageRun } from '../page-data.js';
+import type { PageBaseline, PageCell, PageCellLine, PageJudgment, PageRun } from '../page-data.js';
 import { CELL_DEFAULTS, DATA_BLOCK_IDS } from '../page-data.js';
 
 /** Everything the page shows, parsed. */
@@ -10,6 +10,8 @@ export interface ReportData {
   cells: PageCell[];
   summary: RunSummary;
   baseline: PageBaseline | null;
+  /** Pairwise judgments in plan order; empty when the run judged no pairs. */
+  judgments: PageJudgment[];
 }
 
 function readBlock<T>(id: string): T {
@@ -38,11 +40,16 @@ export function readReportData(): ReportData {
     if (cell.params) params = cell.params;
     else cell.params = params;
   }
+  const judgments: PageJudgment[] = [];
+  for (const block of document.querySelectorAll(`script.${DATA_BLOCK_IDS.judgments}`)) {
+    for (const judgment of JSON.parse(block.textContent ?? '[]') as PageJudgment[]) judgments.push(judgment);
+  }
   return {
     run: readBlock<PageRun>(DATA_BLOCK_IDS.run),
     cells,
     summary: readBlock<RunSummary>(DATA_BLOCK_IDS.summary),
     baseline: readBlock<PageBaseline | null>(DATA_BLOCK_IDS.baseline),
+    judgments,
   };
 }
 
@@ -57,4 +64,21 @@ export function modelOrder(data: ReportData): string[] {
     }
   }
   return models;
+}
+
+/** Key of a row and repeat (prompt × case × repeat), under which the page finds a cell's judgments. */
+export function judgmentKey(item: { prompt: string; case: string; repeat: number }): string {
+  return JSON.stringify([item.prompt, item.case, item.repeat]);
+}
+
+/** The judgments grouped by `judgmentKey`, in plan order within each. */
+export function judgmentsByRow(judgments: readonly PageJudgment[]): Map<string, PageJudgment[]> {
+  const byRow = new Map<string, PageJudgment[]>();
+  for (const judgment of judgments) {
+    const key = judgmentKey(judgment);
+    const list = byRow.get(key);
+    if (list) list.push(judgment);
+    else byRow.set(key, [judgment]);
+  }
+  return byRow;
 }
