@@ -6,11 +6,11 @@
  * listed in SKIPPED with the reason, so a new example cannot be left out silently.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../src/mock/index.js';
-import { BIN, cliEnv, makeTempDir, ROOT } from './helpers/cli.js';
+import { cliEnv, makeTempDir, prepareExampleDir, ROOT } from './helpers/cli.js';
 
 /**
  * Exit codes against the mock: the bundled suites fail a few cells on purpose (1); with a baseline the exit code is
@@ -52,13 +52,9 @@ describe('the README examples', { timeout: 300_000 }, () => {
 
   beforeAll(async () => {
     mock = await startMockServer({ port: 0, keepRequestLog: false });
-    cpSync(join(ROOT, 'suites'), join(work.path, 'suites'), { recursive: true });
-    const bin = join(work.path, 'bin');
-    mkdirSync(bin);
-    writeFileSync(join(bin, 'onetoken-eval'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
-    chmodSync(join(bin, 'onetoken-eval'), 0o755);
+    const path = prepareExampleDir(work.path);
     env = cliEnv({
-      PATH: `${bin}:${process.env.PATH ?? ''}`,
+      PATH: path,
       ONETOKEN_API_KEY: 'sk-readme',
       ONETOKEN_BASE_URL: mock.url,
       ONETOKEN_EVAL_CACHE_DIR: join(work.path, 'cache'),

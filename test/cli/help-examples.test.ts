@@ -5,12 +5,12 @@
  * The only rewrite is the mock-server port: `8787` becomes a free port, since the machine may use 8787.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index.js';
-import { BIN, cliEnv, makeTempDir, ROOT, runCli } from '../helpers/cli.js';
+import { cliEnv, makeTempDir, prepareExampleDir, runCli } from '../helpers/cli.js';
 
 /** Exit codes the examples end with against the mock: the bundled suites fail a few cells on purpose (1). */
 const EXPECTED: Record<string, number> = {
@@ -66,12 +66,8 @@ describe('the examples of every --help text', { timeout: 300_000 }, () => {
 
   beforeAll(async () => {
     mock = await startMockServer({ port: 0, keepRequestLog: false });
-    cpSync(join(ROOT, 'suites'), join(work.path, 'suites'), { recursive: true });
-    const bin = join(work.path, 'bin');
-    mkdirSync(bin);
-    writeFileSync(join(bin, 'onetoken-eval'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
-    chmodSync(join(bin, 'onetoken-eval'), 0o755);
-    env = cliEnv({ PATH: `${bin}:${process.env.PATH ?? ''}`, ONETOKEN_API_KEY: 'sk-help-examples', ONETOKEN_BASE_URL: mock.url, ONETOKEN_EVAL_CACHE_DIR: join(work.path, 'cache') });
+    const path = prepareExampleDir(work.path);
+    env = cliEnv({ PATH: path, ONETOKEN_API_KEY: 'sk-help-examples', ONETOKEN_BASE_URL: mock.url, ONETOKEN_EVAL_CACHE_DIR: join(work.path, 'cache') });
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 /** Runs the built `onetoken-eval` binary as a child process, the way users and CI do. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -52,4 +52,17 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?:
 export function makeTempDir(prefix = 'ote-test-'): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/**
+ * Makes `dir` a place to run documented command lines as written (`sh -c`): a copy of suites/, and a bin/ folder
+ * whose `onetoken-eval` runs the built binary. Returns the PATH that finds it.
+ */
+export function prepareExampleDir(dir: string): string {
+  cpSync(join(ROOT, 'suites'), join(dir, 'suites'), { recursive: true });
+  const bin = join(dir, 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'onetoken-eval'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+  chmodSync(join(bin, 'onetoken-eval'), 0o755);
+  return `${bin}:${process.env.PATH ?? ''}`;
 }
