@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { CellRecord, JudgmentRecord } from '../../../src/run/index.js';
-import { cliEnv, makeTempDir, runCli } from '../../helpers/cli.js';
-import { launchChromium, openReport, type PageWatch } from './chromium.js';
-import { makeMockRuns, readResults, type Results } from './mock-runs.js';
+import { cliEnv, runCli } from '../../helpers/cli.js';
+import { useReportPages } from './report-pages.js';
+import { readResults } from './mock-runs.js';
 
 /** The grid's rows as `prompt/case`, in page order. */
 function shownRows(page: Page): Promise<string[]> {
@@ -49,38 +49,18 @@ function expectedOutcome({ modelA, modelB, winner, verdicts }: JudgmentRecord): 
 }
 
 describe('report.html in Chromium', { timeout: 120_000 }, () => {
-  let browser: Browser;
-  let temp: ReturnType<typeof makeTempDir>;
-  let head: Results;
-  const watches: PageWatch[] = [];
-  const open = async (run: string, options: { hash?: string; height?: number; file?: string } = {}) => {
-    const opened = await openReport(browser, join(temp.path, run, options.file ?? 'report.html'), options);
-    watches.push(opened.watch);
-    return opened.page;
-  };
-
-  beforeAll(async () => {
-    temp = makeTempDir('ote-html-');
-    [browser] = await Promise.all([launchChromium(), makeMockRuns(temp.path)]);
-    head = readResults(join(temp.path, 'head'));
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    temp?.remove();
-  });
-  afterEach(() => {
-    for (const watch of watches.splice(0)) expect(watch).toEqual({ requests: [], consoleErrors: [], dialogs: [] });
-  });
+  const pages = useReportPages();
+  const open = (run: string, options: { hash?: string; height?: number; file?: string } = {}) => pages.open(join(run, options.file ?? 'report.html'), options);
 
   it('shows the header and scorecard counts of results.json', async () => {
     const page = await open('head');
     const text = (testId: string) => page.getByTestId(testId).first().textContent();
-    expect(await text('header-cells')).toBe(String(head.summary.cells));
-    expect(await text('header-passed')).toBe(String(head.summary.passed));
-    expect(await text('header-failed')).toBe(String(head.summary.failed));
-    expect(await text('header-errored')).toBe(String(head.summary.errored));
-    expect(head.summary.errored).toBeGreaterThan(0);
-    for (const model of head.summary.models) {
+    expect(await text('header-cells')).toBe(String(pages.head.summary.cells));
+    expect(await text('header-passed')).toBe(String(pages.head.summary.passed));
+    expect(await text('header-failed')).toBe(String(pages.head.summary.failed));
+    expect(await text('header-errored')).toBe(String(pages.head.summary.errored));
+    expect(pages.head.summary.errored).toBeGreaterThan(0);
+    for (const model of pages.head.summary.models) {
       const card = page.locator(`.card[data-model="${model.model}"]`);
       expect(await card.getByTestId('card-passed').textContent()).toBe(`${model.passed} / ${model.passed + model.failed}`);
       expect(await card.getByTestId('card-errored').textContent()).toBe(String(model.errored));
@@ -91,12 +71,12 @@ describe('report.html in Chromium', { timeout: 120_000 }, () => {
 
   it('shows exactly the expected rows for each filter, set from the controls and kept in the hash', async () => {
     const page = await open('head');
-    const models = head.summary.models.map((model) => model.model);
+    const models = pages.head.summary.models.map((model) => model.model);
     const cases: [string, string[]][] = [
-      ['all', expectedRows(head.cells, () => true)],
-      ['failed', expectedRows(head.cells, (row) => row.some((cell) => cell.pass === false))],
-      ['errored', expectedRows(head.cells, (row) => row.some((cell) => cell.pass === null))],
-      ['disagree', expectedRows(head.cells, disagree)],
+      ['all', expectedRows(pages.head.cells, () => true)],
+      ['failed', expectedRows(pages.head.cells, (row) => row.some((cell) => cell.pass === false))],
+      ['errored', expectedRows(pages.head.cells, (row) => row.some((cell) => cell.pass === null))],
+      ['disagree', expectedRows(pages.head.cells, disagree)],
     ];
     for (const [show, rows] of cases) {
       await page.getByTestId('filter-show').selectOption(show);
@@ -107,20 +87,20 @@ describe('report.html in Chromium', { timeout: 120_000 }, () => {
     }
     await page.getByTestId('filter-show').selectOption('all');
     await page.getByTestId('filter-prompt').selectOption('capital-short');
-    expect(await shownRows(page)).toEqual(expectedRows(head.cells.filter((cell) => cell.prompt === 'capital-short'), () => true));
+    expect(await shownRows(page)).toEqual(expectedRows(pages.head.cells.filter((cell) => cell.prompt === 'capital-short'), () => true));
     await page.getByTestId('filter-prompt').selectOption('');
     await page.getByTestId('filter-show').selectOption('failed');
     await page.getByTestId('filter-model').selectOption(models[0]!);
-    expect(await shownRows(page)).toEqual(expectedRows(head.cells, (row) => row.some((cell) => cell.pass === false), [models[0]!]));
+    expect(await shownRows(page)).toEqual(expectedRows(pages.head.cells, (row) => row.some((cell) => cell.pass === false), [models[0]!]));
     expect(await page.$$eval('.grid-head [role="columnheader"]', (cells) => cells.length)).toBe(2);
     await page.close();
   });
 
   it('opens the view a shared link names, filters and open cell included', async () => {
-    const failing = head.cells.find((cell) => cell.pass === false)!;
+    const failing = pages.head.cells.find((cell) => cell.pass === false)!;
     const hash = `#show=failed&prompt=${failing.prompt}&cell=${encodeURIComponent(failing.id)}`;
     const page = await open('head', { hash });
-    expect(await shownRows(page)).toEqual(expectedRows(head.cells.filter((cell) => cell.prompt === failing.prompt), (row) => row.some((cell) => cell.pass === false)));
+    expect(await shownRows(page)).toEqual(expectedRows(pages.head.cells.filter((cell) => cell.prompt === failing.prompt), (row) => row.some((cell) => cell.pass === false)));
     await expect.poll(() => page.getByTestId('detail').isVisible()).toBe(true);
     await page.close();
   });
@@ -137,14 +117,14 @@ describe('report.html in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('shows every assertion reason of a cell in the detail view, and the other models of its row', async () => {
-    const failing = head.cells.find((cell) => cell.pass === false && cell.assertions.length > 1)!;
+    const failing = pages.head.cells.find((cell) => cell.pass === false && cell.assertions.length > 1)!;
     const page = await open('head');
     await page.locator(`.grid-row[data-case="${failing.case}"][data-prompt="${failing.prompt}"] .cell[data-model="${failing.model}"]`).click();
     const detail = page.getByTestId('detail');
     await expect.poll(() => detail.isVisible()).toBe(true);
     expect(await detail.getByTestId('assertion-reason').allTextContents()).toEqual(failing.assertions.map((assertion) => assertion.reason));
     const others = await detail.locator('.others button').count();
-    expect(others).toBe(head.summary.models.length - 1);
+    expect(others).toBe(pages.head.summary.models.length - 1);
     await page.keyboard.press('Escape');
     await expect.poll(() => detail.isVisible()).toBe(false);
     await expect.poll(() => new URL(page.url()).hash).toBe('');
@@ -160,15 +140,15 @@ describe('report.html in Chromium', { timeout: 120_000 }, () => {
     expect(await active.getAttribute('data-row')).toBe('1');
     expect(await active.getAttribute('data-column')).toBe('1');
     await page.keyboard.press('Enter');
-    const rows = expectedRows(head.cells, () => true);
-    const model = head.summary.models[1]!.model;
-    const expected = head.cells.find((cell) => `${cell.prompt}/${cell.case}` === rows[1] && cell.model === model)!;
+    const rows = expectedRows(pages.head.cells, () => true);
+    const model = pages.head.summary.models[1]!.model;
+    const expected = pages.head.cells.find((cell) => `${cell.prompt}/${cell.case}` === rows[1] && cell.model === model)!;
     await expect.poll(() => page.locator('.detail-body').getAttribute('data-cell')).toBe(expected.id);
     await page.close();
   });
 
   it('groups repeats into one row per case with k/n passed, and badges the built-in mock', async () => {
-    const repeats = readResults(join(temp.path, 'repeats'));
+    const repeats = readResults(join(pages.dir, 'repeats'));
     const page = await open('repeats');
     expect(await shownRows(page)).toEqual(expectedRows(repeats.cells, () => true));
     const [cell] = repeats.cells;
@@ -182,7 +162,7 @@ describe('report.html in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('shows the pairwise win-rate matrix of results.json, and each row\'s verdicts in the detail view of its cells', async () => {
-    const out = join(temp.path, 'pairwise');
+    const out = join(pages.dir, 'pairwise');
     const result = await runCli(['run', join('suites', 'custom-checks.yaml'), '--mock', '--out', out, '--no-cache', '--quiet'], { env: cliEnv() });
     expect(result.code).toBe(1); // the suite fails some cells against the mock on purpose
     const pairwise = (JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { summary: { pairwise: { models: string[]; matrix: { winRate: (number | null)[][] } } } }).summary.pairwise;
