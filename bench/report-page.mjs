@@ -6,32 +6,16 @@
  * to the middle of the grid. Target: the 10k page's first screen under 2 s on a 2-CPU machine.
  * Run after `npm run build`: `node bench/report-page.mjs`, or `run()` from bench/index.mjs.
  */
-import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { meta, records } from './report.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 
 const SIZES = [10_000, 100_000];
 const MAX_FIRST_SCREEN_MS = 2000;
-/** The flags the browser tests use (test/report/html/chromium.ts): headless, offline, no background traffic. */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-function findChromium() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-      try {
-        accessSync(join(dir, name), constants.X_OK);
-        return join(dir, name);
-      } catch {
-        // not in this directory
-      }
-    }
-  }
-  throw new Error('no Chromium found: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
-}
 
 /** Writes the pages, opens them, returns the lines to print. */
 export async function run() {

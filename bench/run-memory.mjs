@@ -11,12 +11,13 @@
  *
  * Run after `npm run build`: `node bench/run-memory.mjs`, or `run()` from bench/index.mjs.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load, measureProcess } from './measure-process.mjs';
 import { startMockProcess } from './mock-process.mjs';
+import { writeCapitalSuite } from './capital-suite.mjs';
 
 const SIZES = [10_000, 100_000];
 const MAX_MIB_100K = 160;
@@ -24,29 +25,6 @@ const MAX_RATIO = 1.3;
 const CONCURRENCY = 50;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(root, 'dist/cli/main.js');
-
-/** A suite of `cells` cases of one prompt and one model; returns its path. */
-async function writeSuite(dir, cells) {
-  const rows = ['country'];
-  for (let i = 0; i < cells; i++) rows.push(`Country${i}`);
-  await writeFile(join(dir, `data-${cells}.csv`), `${rows.join('\n')}\n`);
-  const suite = join(dir, `suite-${cells}.yaml`);
-  await writeFile(suite, [
-    `name: run-memory-${cells}`,
-    'models: [gpt-4o-mini]',
-    'defaults: { temperature: 0 }',
-    'prompts:',
-    '  - id: capital',
-    '    template: "What is the capital of {{ country }}?"',
-    'cases:',
-    `  - file: data-${cells}.csv`,
-    'assert:',
-    '  - type: length',
-    '    max: 400',
-    '',
-  ].join('\n'));
-  return suite;
-}
 
 /** One whole `run` process; resolves with its measurement. */
 async function runOnce(url, dir, cells, nodeFlags = []) {
@@ -69,7 +47,7 @@ export async function run() {
     const lines = [`run memory: node ${process.version}, ${availableParallelism()} CPUs, load average ${load()}; whole \`run\` process, mock at latency 0 in its own process, concurrency ${CONCURRENCY}`];
     const results = [];
     for (const cells of SIZES) {
-      await writeSuite(dir, cells);
+      writeCapitalSuite(dir, cells);
       const result = await runOnce(mock.url, dir, cells);
       results.push(result);
       lines.push(`run ${cells.toLocaleString('en-US')} cells: peak RSS ${result.maxRssMiB.toFixed(1)} MiB, ${result.seconds.toFixed(1)} s elapsed, ${result.cpuSeconds.toFixed(1)} s CPU (load average ${load()})`);

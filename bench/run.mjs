@@ -12,36 +12,16 @@
  * Run after `npm run build`: `node bench/run.mjs`, or `run()` from bench/index.mjs.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMockProcess } from './mock-process.mjs';
+import { writeCapitalSuite } from './capital-suite.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist/cli/main.js');
 const bare = join(root, 'bench/bare-client.mjs');
-
-/** Writes a suite of `cases` cells (one prompt, one model, one cheap assertion); returns its path. */
-function writeSuite(dir, cases) {
-  const rows = ['country'];
-  for (let i = 0; i < cases; i++) rows.push(`Country${i}`);
-  writeFileSync(join(dir, 'data.csv'), `${rows.join('\n')}\n`);
-  writeFileSync(join(dir, 'suite.yaml'), [
-    'name: bench',
-    'models: [gpt-4o-mini]',
-    'defaults: { temperature: 0 }',
-    'prompts:',
-    '  - id: capital',
-    '    template: "What is the capital of {{ country }}?"',
-    'cases:',
-    '  - file: data.csv',
-    'assert:',
-    '  - type: length',
-    '    max: 400',
-  ].join('\n'));
-  return join(dir, 'suite.yaml');
-}
 
 /** Wall ms of one child process; throws when it exits with a code not in `okCodes`. */
 function timed(args, env = {}, okCodes = [0]) {
@@ -76,7 +56,7 @@ export async function run() {
   try {
     mock = await startMockProcess(0);
     const env = { ONETOKEN_BASE_URL: mock.url, ONETOKEN_API_KEY: 'bench', NO_COLOR: '1' };
-    const one = writeSuite(mkdtempSync(join(temp, 'one-')), 1);
+    const one = writeCapitalSuite(mkdtempSync(join(temp, 'one-')), 1);
     let outs = 0;
     const runArgs = (suite, concurrency) => [cli, 'run', suite, '--no-cache', '--quiet', '--concurrency', String(concurrency), '--out', join(temp, `out-${outs++}`)];
     // Warm the code cache, as a user's first start does.
@@ -94,7 +74,7 @@ export async function run() {
     lines.push(`start-up: node -e 0 ${node0.toFixed(0)} ms; --version ${version.toFixed(0)} ms, ${verdict(start.ratios[1], 1.5)}; --help ${help.toFixed(0)} ms, ${verdict(start.ratios[2], 1.5)}; validate ${validate.toFixed(0)} ms, ${verdict(start.ratios[3], 2)}`);
     lines.push(`fixed cost of run (one cell, reports included): ${fixed.toFixed(0)} ms, ${verdict(start.ratios[4], 2.5)}; without the code cache ${fixedCold.toFixed(0)} ms (${start.ratios[5].toFixed(2)}x)`);
 
-    const suiteA = writeSuite(mkdtempSync(join(temp, 'a-')), 2000);
+    const suiteA = writeCapitalSuite(mkdtempSync(join(temp, 'a-')), 2000);
     const a = alternate([() => timed([bare, mock.url, '2000', '20']), () => timed(runArgs(suiteA, 20), env, [0, 1])], 5);
     lines.push(`(a) latency 0, N=2000, C=20: bare client ${a.medians[0].toFixed(0)} ms, run ${a.medians[1].toFixed(0)} ms, run / bare ${verdict(a.ratios[1], 1.2)}`);
     await mock.stop();
@@ -102,7 +82,7 @@ export async function run() {
     mock = await startMockProcess(200);
     const env200 = { ...env, ONETOKEN_BASE_URL: mock.url };
     const ideal = Math.ceil(1000 / 50) * 200;
-    const suiteB = writeSuite(mkdtempSync(join(temp, 'b-')), 1000);
+    const suiteB = writeCapitalSuite(mkdtempSync(join(temp, 'b-')), 1000);
     const b = alternate([() => timed([bare, mock.url, '1000', '50']), () => timed(runArgs(suiteB, 50), env200, [0, 1])], 3);
     lines.push(`(b) latency 200 ms, N=1000, C=50: ideal ${ideal} ms, bare client ${b.medians[0].toFixed(0)} ms, run ${b.medians[1].toFixed(0)} ms, run / bare ${verdict(b.ratios[1], 1.03)}`);
   } finally {
