@@ -5,33 +5,18 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'cli', 'main.js');
 const { startMockServer, DEFAULT_MOCK_FIXTURES } = await import(pathToFileURL(join(root, 'dist', 'mock', 'index.js')).href);
-/** The browser tests' flags (test/report/html/chromium.ts). */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WORSE = [['Australia', 'Sydney'], ['Brazil', 'Rio de Janeiro'], ['Canada', 'Toronto']].map(([country, city]) => ({ match: `capital of ${country}\\b`, answer: city }));
 
-function findChromium() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-      try {
-        accessSync(join(dir, name), constants.X_OK);
-        return join(dir, name);
-      } catch {
-        // not in this directory
-      }
-    }
-  }
-  throw new Error('no Chromium found: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
-}
 
 /** Runs the CLI (asynchronously: the mock it may talk to runs in this process); exit 1 (assertions failed) is expected. */
 async function onetokenEval(args, env = {}) {
@@ -43,10 +28,12 @@ async function onetokenEval(args, env = {}) {
 }
 
 const temp = mkdtempSync(join(tmpdir(), 'ote-screenshot-'));
-const worse = await startMockServer({ port: 0, fixtures: [...WORSE, ...DEFAULT_MOCK_FIXTURES] });
+// Both runs against a mock over ONETOKEN_BASE_URL, the head's with worse answers: the same kind of endpoint, so the
+// gate compares them (a --mock base against a real head is refused).
+const [usual, worse] = await Promise.all([startMockServer({ port: 0 }), startMockServer({ port: 0, fixtures: [...WORSE, ...DEFAULT_MOCK_FIXTURES] })]);
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
 try {
-  await onetokenEval(['run', 'suites/capitals.yaml', '--mock', '--no-cache', '--quiet', '--out', join(temp, 'base')]);
+  await onetokenEval(['run', 'suites/capitals.yaml', '--no-cache', '--quiet', '--out', join(temp, 'base')], { ONETOKEN_API_KEY: 'sk-screenshot', ONETOKEN_BASE_URL: usual.url });
   await onetokenEval(['run', 'suites/capitals.yaml', '--no-cache', '--quiet', '--out', join(temp, 'head')], { ONETOKEN_API_KEY: 'sk-screenshot', ONETOKEN_BASE_URL: worse.url });
   await onetokenEval(['report', join(temp, 'head'), '--baseline', join(temp, 'base'), '-o', join(temp, 'compare.html')]);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
@@ -61,6 +48,6 @@ try {
   }
 } finally {
   await browser.close();
-  await worse.close();
+  await Promise.all([usual.close(), worse.close()]);
   rmSync(temp, { recursive: true, force: true });
 }
