@@ -72,6 +72,16 @@ export const graderCallSchema = z.object({
   error: z.string().nullable(),
 });
 
+/** How one request (a round) or all of a turn's requests ended: the fields rounds and turns share. */
+const requestOutcomeShape = {
+  finishReason: z.string().nullable(),
+  usage: usageSchema.nullable(),
+  latencyMs: z.number().nonnegative().nullable(),
+  ttftMs: z.number().nonnegative().nullable(),
+  attempts: count,
+  cached: z.boolean(),
+};
+
 /** One request whose tool calls the runner answered with canned results before asking again. */
 export const roundRecordSchema = z.object({
   requestHash: z.string(),
@@ -80,12 +90,7 @@ export const roundRecordSchema = z.object({
   toolResults: z
     .array(z.object({ id: z.string(), name: z.string(), content: z.string() }))
     .meta({ description: 'the tool messages sent back, one per call, in call order' }),
-  finishReason: z.string().nullable(),
-  usage: usageSchema.nullable(),
-  latencyMs: z.number().nonnegative().nullable(),
-  ttftMs: z.number().nonnegative().nullable(),
-  attempts: count,
-  cached: z.boolean(),
+  ...requestOutcomeShape,
 });
 
 /** One turn of a conversation: the user message, the tool rounds, the answer and the turn's own assertions. */
@@ -97,12 +102,7 @@ export const turnRecordSchema = z.object({
   rounds: z.array(roundRecordSchema),
   output: z.string().nullable(),
   toolCalls: z.array(toolCallSchema),
-  finishReason: z.string().nullable(),
-  usage: usageSchema.nullable(),
-  latencyMs: z.number().nonnegative().nullable(),
-  ttftMs: z.number().nonnegative().nullable(),
-  attempts: count,
-  cached: z.boolean(),
+  ...requestOutcomeShape,
   assertions: z.array(assertionResultSchema),
   pass: z.boolean().nullable().meta({ description: 'null when the turn has no assertions of its own' }),
   score: unit.nullable(),
